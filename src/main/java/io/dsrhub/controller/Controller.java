@@ -21,7 +21,6 @@ public record Controller(
         List<String> channels,
         List<String> jurisdictions,
         List<String> dataLocations,
-        List<String> regions,
         ResponsePromise promise,
         Set<RequestType> requestTypes,
         List<RetentionRule> retention,

@@ -48,7 +48,6 @@ public final class ControllerFileReader {
                 .registerModule(new JavaTimeModule())
                 .registerModule(kebabEnums)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 
