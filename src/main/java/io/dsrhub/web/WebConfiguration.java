@@ -15,6 +15,12 @@ import org.apache.camel.PropertyInject;
 @Configuration
 public class WebConfiguration {
 
+    /** Used by the platform-http component (camel.component.platform-http.header-filter-strategy). */
+    @BindToRegistry(value = "responseHeaderFilter", lazy = true)
+    public ResponseHeaderFilter responseHeaderFilter() {
+        return new ResponseHeaderFilter();
+    }
+
     @BindToRegistry(value = "requestBodies", lazy = true)
     public RequestBodies requestBodies(@PropertyInject("dsr.http.max-body-bytes") long maxBytes) {
         return new RequestBodies(maxBytes);
