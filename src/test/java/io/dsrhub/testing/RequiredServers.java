@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The database servers of this machine that tests use. When one is not reachable a test is skipped, unless
- * {@code -Ddsr.test.require-databases=true} (as CI sets it), in which case it fails: database tests never skip
+ * databases are required ({@code -Ddsr.test.require-databases=true}, or the environment variable {@code CI=true}
+ * that CI sets, or {@code DSR_TEST_REQUIRE_DATABASES=true}), in which case it fails: database tests never skip
  * silently on CI.
  */
 public final class RequiredServers {
@@ -24,13 +25,19 @@ public final class RequiredServers {
                 Integer.parseInt(System.getProperty("dsr.test.mariadb.port", "3306")));
     }
 
+    static boolean required() {
+        return Boolean.getBoolean("dsr.test.require-databases")
+                || "true".equalsIgnoreCase(System.getenv("CI"))
+                || "true".equalsIgnoreCase(System.getenv("DSR_TEST_REQUIRE_DATABASES"));
+    }
+
     private static void require(String name, String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 2000);
         } catch (IOException e) {
             String message = name + " is not reachable on " + host + ":" + port;
-            if (Boolean.getBoolean("dsr.test.require-databases")) {
-                throw new IllegalStateException(message + " and dsr.test.require-databases=true", e);
+            if (required()) {
+                throw new IllegalStateException(message + ", and database tests are required here", e);
             }
             Assumptions.abort(message + "; start it to run this test");
         }
