@@ -4,12 +4,14 @@ import io.dsrhub.HubProfile;
 import io.dsrhub.controller.Controller;
 import io.dsrhub.controller.ControllerCatalogue;
 import io.dsrhub.intake.RequestRegistrar;
+import io.dsrhub.ledger.AuditTrail;
 import io.dsrhub.ledger.LedgerTransactions;
 import io.dsrhub.ledger.RequestLedger;
 import io.dsrhub.security.BearerToken;
 import io.dsrhub.security.GeneratedSecrets;
 import io.dsrhub.web.RequestBodies;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.BindToRegistry;
@@ -50,6 +52,16 @@ public class OpenDsrConfiguration {
         }
         profile.needsEmbedded("dsr.opendsr.certificate", "DSR_OPENDSR_CERTIFICATE", certificate);
         return new ResponseSigner(SigningKeys.fromPem(privateKey, certificate));
+    }
+
+    @BindToRegistry(value = "statusCallbacks", lazy = true)
+    public StatusCallbacks statusCallbacks(JdbcClient jdbc, LedgerTransactions tx, RequestLedger ledger,
+            AuditTrail audit, ResponseSigner signer, Clock clock, @PropertyInject("dsr.opendsr.domain") String domain,
+            @PropertyInject("dsr.opendsr.callbacks.lease") String lease,
+            @PropertyInject("dsr.opendsr.callbacks.max-attempts") int maxAttempts,
+            @PropertyInject("dsr.opendsr.callbacks.first-retry") String firstRetry) {
+        return new StatusCallbacks(jdbc, tx, ledger, audit, signer, clock, domain, Duration.parse(lease), maxAttempts,
+                Duration.parse(firstRetry));
     }
 
     @BindToRegistry(value = "openDsrApi", lazy = true)

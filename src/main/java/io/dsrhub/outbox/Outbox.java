@@ -101,7 +101,8 @@ public final class Outbox {
     }
 
     /** Records a failed attempt: back off and retry, or give up after the last attempt. */
-    public void markFailed(long id, String error) {
+    public void markFailed(long id, Throwable cause) {
+        String error = cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         tx.run(() -> {
             OutboundMessage message = find(id);
             String clipped = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
