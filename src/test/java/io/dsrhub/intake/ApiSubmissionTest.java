@@ -5,41 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dsrhub.ledger.AuditTrail;
-import io.dsrhub.testing.HubInstance;
-import io.dsrhub.testing.LedgerRows;
+import io.dsrhub.testing.HubExtension;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A JSON submission becomes a request in the ledger, with its audit trail, and the requester is acknowledged. */
 class ApiSubmissionTest {
 
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.POSTGRESQL);
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestDatabase database;
-    private static TestMailServer mail;
-    private static HubInstance hub;
-    private static LedgerRows rows;
-
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.postgresql();
-        mail = new TestMailServer();
-        hub = HubInstance.builder().database(database).mail(mail).start();
-        rows = new LedgerRows(database.dataSource());
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-        mail.close();
-        database.close();
-    }
 
     @Test
     void submissionIsRecordedWithItsIdentitiesDatesAndAuditEvent() throws Exception {
@@ -58,21 +39,21 @@ class ApiSubmissionTest {
         assertThat(body.get("dueDates").get(0).get("kind").asText()).isEqualTo("PROMISE");
         assertThat(response.headers().firstValue("Location")).contains("/api/v1/requests/" + id);
 
-        List<Map<String, Object>> request = rows.rows("SELECT * FROM subject_request WHERE id = ?", id);
+        List<Map<String, Object>> request = hub.rows().rows("SELECT * FROM subject_request WHERE id = ?", id);
         assertThat(request).hasSize(1);
         assertThat(request.get(0)).containsEntry("controller_id", "isocket").containsEntry("status", "RECEIVED")
                 .containsEntry("channel", "API").containsEntry("language", "fi")
                 .containsEntry("reply_to", "aino.virtanen@example.fi");
-        assertThat(rows.rows("SELECT type FROM request_type WHERE request_id = ? ORDER BY type", id))
+        assertThat(hub.rows().rows("SELECT type FROM request_type WHERE request_id = ? ORDER BY type", id))
                 .extracting(r -> r.get("type")).containsExactly("ACCESS", "ERASURE");
-        assertThat(rows.rows("SELECT identity_type, identity_value FROM request_identity WHERE request_id = ? "
+        assertThat(hub.rows().rows("SELECT identity_type, identity_value FROM request_identity WHERE request_id = ? "
                 + "ORDER BY identity_type", id))
                 .extracting(r -> r.get("identity_type") + "=" + r.get("identity_value"))
                 .containsExactly("EMAIL=aino.virtanen@example.fi", "ORDER_NUMBER=ES-20231");
-        assertThat(rows.rows("SELECT kind, rule FROM request_due_date WHERE request_id = ?", id))
+        assertThat(hub.rows().rows("SELECT kind, rule FROM request_due_date WHERE request_id = ?", id))
                 .extracting(r -> r.get("kind")).containsExactly("PROMISE");
 
-        List<Map<String, Object>> audit = rows.rows(
+        List<Map<String, Object>> audit = hub.rows().rows(
                 "SELECT seq, action, from_status, to_status, prev_hash FROM audit_event WHERE request_id = ? ORDER BY seq", id);
         assertThat(audit.get(0)).containsEntry("action", "RECEIVED").containsEntry("to_status", "RECEIVED");
         assertThat(audit.get(0).get("prev_hash")).isNull();
@@ -88,7 +69,7 @@ class ApiSubmissionTest {
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode body = JSON.readTree(response.body());
 
-        MimeMessage ack = mail.awaitMessagesTo("li.wei@example.cn", 1).get(0);
+        MimeMessage ack = hub.mail().awaitMessagesTo("li.wei@example.cn", 1).get(0);
         assertThat(ack.getFrom()[0].toString()).isEqualTo("technical-support@iid2secure.nl");
         assertThat(ack.getSubject()).startsWith("[" + body.get("reference").asText() + "]").contains("个人信息请求");
         String text = (String) ack.getContent();
@@ -98,9 +79,9 @@ class ApiSubmissionTest {
         assertThat(ack.getMessageID()).endsWith("@iid2secure.nl>");
 
         String id = body.get("id").asText();
-        org.awaitility.Awaitility.await().until(() -> !rows.rows(
+        org.awaitility.Awaitility.await().until(() -> !hub.rows().rows(
                 "SELECT 1 FROM audit_event WHERE request_id = ? AND action = 'MESSAGE_SENT'", id).isEmpty());
-        assertThat(rows.rows("SELECT status, message_id FROM outbound_message WHERE request_id = ?", id))
+        assertThat(hub.rows().rows("SELECT status, message_id FROM outbound_message WHERE request_id = ?", id))
                 .singleElement().satisfies(r -> {
                     assertThat(r.get("status")).isEqualTo("SENT");
                     assertThat(r.get("message_id")).isEqualTo(ack.getMessageID());
@@ -118,7 +99,7 @@ class ApiSubmissionTest {
         String expected = due.format(java.time.format.DateTimeFormatter.ofLocalizedDate(
                 java.time.format.FormatStyle.LONG).withLocale(java.util.Locale.ENGLISH));
 
-        String text = (String) mail.awaitMessagesTo("sam@example.com", 1).get(0).getContent();
+        String text = (String) hub.mail().awaitMessagesTo("sam@example.com", 1).get(0).getContent();
         assertThat(text).contains("We will answer by " + expected);
     }
 }

@@ -4,47 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dsrhub.testing.HubInstance;
-import io.dsrhub.testing.LedgerRows;
+import io.dsrhub.testing.HubExtension;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad submissions get a 400 (413 for an oversized body) that names each bad field, and no row is written. */
 class ApiValidationTest {
 
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.POSTGRESQL)
+            .configure(b -> b.property("dsr.http.max-body-bytes", "4096"));
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestDatabase database;
-    private static TestMailServer mail;
-    private static HubInstance hub;
-    private static LedgerRows rows;
-
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.postgresql();
-        mail = new TestMailServer();
-        hub = HubInstance.builder().database(database).mail(mail).property("dsr.http.max-body-bytes", "4096").start();
-        rows = new LedgerRows(database.dataSource());
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-        mail.close();
-        database.close();
-    }
 
     @AfterEach
     void nothingWasWritten() {
-        assertThat(rows.count("subject_request")).isZero();
-        assertThat(rows.count("processed_key")).isZero();
-        assertThat(rows.count("outbound_message")).isZero();
+        assertThat(hub.rows().count("subject_request")).isZero();
+        assertThat(hub.rows().count("processed_key")).isZero();
+        assertThat(hub.rows().count("outbound_message")).isZero();
     }
 
     private static List<String> fieldsOf(HttpResponse<String> response) throws Exception {

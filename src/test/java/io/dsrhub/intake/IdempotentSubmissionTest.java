@@ -3,10 +3,8 @@ package io.dsrhub.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dsrhub.testing.HubInstance;
-import io.dsrhub.testing.LedgerRows;
+import io.dsrhub.testing.HubExtension;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,35 +14,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The same Idempotency-Key never creates a second request, not even when the retries race each other. */
 class IdempotentSubmissionTest {
 
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.POSTGRESQL);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BODY = """
             {"controller": "ikotek", "types": ["access"], "identities": [{"type": "email", "value": "%s"}]}""";
-    private static TestDatabase database;
-    private static TestMailServer mail;
-    private static HubInstance hub;
-    private static LedgerRows rows;
-
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.postgresql();
-        mail = new TestMailServer();
-        hub = HubInstance.builder().database(database).mail(mail).start();
-        rows = new LedgerRows(database.dataSource());
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-        mail.close();
-        database.close();
-    }
 
     @Test
     void aRetriedSubmissionReturnsTheFirstRequest() throws Exception {
@@ -60,10 +41,10 @@ class IdempotentSubmissionTest {
         assertThat(JSON.readTree(again.body()).get("id").asText()).isEqualTo(id);
         assertThat(JSON.readTree(again.body()).get("statusToken").asText())
                 .isEqualTo(JSON.readTree(first.body()).get("statusToken").asText());
-        assertThat(rows.rows("SELECT id FROM subject_request WHERE reply_to = 'retry@example.com'")).hasSize(1);
-        mail.awaitMessagesTo("retry@example.com", 1);
-        Awaitility.await().until(() -> rows.rows("SELECT 1 FROM outbound_message WHERE request_id = ? AND status = 'SENT'", id).size() == 1);
-        assertThat(mail.messagesTo("retry@example.com")).hasSize(1);
+        assertThat(hub.rows().rows("SELECT id FROM subject_request WHERE reply_to = 'retry@example.com'")).hasSize(1);
+        hub.mail().awaitMessagesTo("retry@example.com", 1);
+        Awaitility.await().until(() -> hub.rows().rows("SELECT 1 FROM outbound_message WHERE request_id = ? AND status = 'SENT'", id).size() == 1);
+        assertThat(hub.mail().messagesTo("retry@example.com")).hasSize(1);
     }
 
     @Test
@@ -88,7 +69,7 @@ class IdempotentSubmissionTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(rows.rows("SELECT id FROM subject_request WHERE reply_to = 'race@example.com'")).hasSize(1);
+        assertThat(hub.rows().rows("SELECT id FROM subject_request WHERE reply_to = 'race@example.com'")).hasSize(1);
     }
 
     @Test

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dsrhub.testing.HubInstance;
+import io.dsrhub.testing.HubExtension;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The status of a request is shown only with its status token, without personal data; a wrong token and an
@@ -19,27 +18,17 @@ import org.junit.jupiter.api.Test;
  */
 class RequestStatusApiTest {
 
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.H2);
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestDatabase database;
-    private static TestMailServer mail;
-    private static HubInstance hub;
     private static JsonNode created;
 
     @BeforeAll
     static void start() throws Exception {
-        database = TestDatabase.h2();
-        mail = new TestMailServer();
-        hub = HubInstance.builder().database(database).mail(mail).start();
         created = JSON.readTree(hub.http().postJson("/api/v1/requests", """
                 {"controller": "ismarthomeq", "types": ["erasure"],
                  "identities": [{"type": "email", "value": "status@example.cn"}], "details": "my watch data"}""").body());
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-        mail.close();
-        database.close();
     }
 
     @Test

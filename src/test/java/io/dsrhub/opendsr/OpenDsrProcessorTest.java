@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dsrhub.testing.HubInstance;
-import io.dsrhub.testing.LedgerRows;
+import io.dsrhub.testing.HubExtension;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +16,9 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hub answers OpenDSR callers as a processor (spec v2.0 and the OpenGDPR v1 route): discovery, create, status
@@ -28,29 +26,19 @@ import org.junit.jupiter.api.Test;
  */
 class OpenDsrProcessorTest {
 
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.POSTGRESQL);
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestDatabase database;
-    private static TestMailServer mail;
-    private static HubInstance hub;
     private static String token;
     private static X509Certificate certificate;
 
     @BeforeAll
     static void start() throws Exception {
-        database = TestDatabase.postgresql();
-        mail = new TestMailServer();
-        hub = HubInstance.builder().database(database).mail(mail).start();
-        token = Files.readString(hub.dataDir().resolve("opendsr-token-ikotek")).strip();
+        token = Files.readString(hub.instance().dataDir().resolve("opendsr-token-ikotek")).strip();
         String pem = hub.http().get("/v1/certificate").body();
         certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-        mail.close();
-        database.close();
     }
 
     private static boolean signedByHub(String body, String signature) throws Exception {
@@ -103,17 +91,17 @@ class OpenDsrProcessorTest {
         HttpResponse<String> again = hub.http().postJson("/v1/requests", create("/v1/requests", id),
                 "Authorization", "Bearer " + token);
         assertThat(again.statusCode()).isEqualTo(201);
-        LedgerRows rows = new LedgerRows(database.dataSource());
-        assertThat(rows.rows("SELECT id, channel, jurisdiction FROM subject_request WHERE external_id = ?", id))
+        var rows = hub.rows();
+        assertThat(hub.rows().rows("SELECT id, channel, jurisdiction FROM subject_request WHERE external_id = ?", id))
                 .singleElement().satisfies(r -> {
                     assertThat(r.get("channel")).isEqualTo("OPENDSR");
                     assertThat(r.get("jurisdiction")).isEqualTo("EU");
                 });
-        assertThat(rows.rows("SELECT identity_type, format FROM request_identity i JOIN subject_request r "
+        assertThat(hub.rows().rows("SELECT identity_type, format FROM request_identity i JOIN subject_request r "
                 + "ON r.id = i.request_id WHERE r.external_id = ? ORDER BY identity_type", id))
                 .extracting(r -> r.get("identity_type") + "/" + r.get("format"))
                 .containsExactly("CUSTOMER_ID/sha256", "EMAIL/raw");
-        assertThat(rows.rows("SELECT url FROM opendsr_callback c JOIN subject_request r ON r.id = c.request_id "
+        assertThat(hub.rows().rows("SELECT url FROM opendsr_callback c JOIN subject_request r ON r.id = c.request_id "
                 + "WHERE r.external_id = ?", id)).hasSize(1);
 
         HttpResponse<String> status = hub.http().get("/v1/requests/" + id, "Authorization", "Bearer " + token);
@@ -149,7 +137,7 @@ class OpenDsrProcessorTest {
 
         String id = UUID.randomUUID().toString();
         hub.http().postJson("/v1/requests", create("/v1/requests", id), "Authorization", "Bearer " + token);
-        String otherControllersToken = Files.readString(hub.dataDir().resolve("opendsr-token-isocket")).strip();
+        String otherControllersToken = Files.readString(hub.instance().dataDir().resolve("opendsr-token-isocket")).strip();
         assertThat(hub.http().get("/v1/requests/" + id, "Authorization", "Bearer " + otherControllersToken)
                 .statusCode()).isEqualTo(404);
     }

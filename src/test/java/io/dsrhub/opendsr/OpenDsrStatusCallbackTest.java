@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.dsrhub.testing.HubInstance;
-import io.dsrhub.testing.LedgerRows;
+import io.dsrhub.testing.HubExtension;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +24,18 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hub tells an OpenDSR caller about each status change with a signed callback, and keeps trying when the
  * caller's endpoint fails.
  */
 class OpenDsrStatusCallbackTest {
+
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.POSTGRESQL)
+            .configure(b -> b.property("dsr.opendsr.callbacks.poll-delay", "200")
+                    .property("dsr.opendsr.callbacks.first-retry", "PT0.2S"));
 
     private record Received(String body, String signature, String domain) {
     }
@@ -40,9 +44,6 @@ class OpenDsrStatusCallbackTest {
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static final AtomicInteger CALLS = new AtomicInteger();
     private static HttpServer caller;
-    private static TestDatabase database;
-    private static TestMailServer mail;
-    private static HubInstance hub;
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,24 +60,16 @@ class OpenDsrStatusCallbackTest {
             exchange.close();
         });
         caller.start();
-        database = TestDatabase.postgresql();
-        mail = new TestMailServer();
-        hub = HubInstance.builder().database(database).mail(mail)
-                .property("dsr.opendsr.callbacks.poll-delay", "200")
-                .property("dsr.opendsr.callbacks.first-retry", "PT0.2S").start();
     }
 
     @AfterAll
-    static void stop() {
-        hub.close();
-        mail.close();
-        database.close();
+    static void stopCaller() {
         caller.stop(0);
     }
 
     @Test
     void everyStatusChangeIsCalledBackSignedAndAFailedCallbackIsRetried() throws Exception {
-        String token = Files.readString(hub.dataDir().resolve("opendsr-token-isocket")).strip();
+        String token = Files.readString(hub.instance().dataDir().resolve("opendsr-token-isocket")).strip();
         String url = "http://127.0.0.1:" + caller.getAddress().getPort() + "/opendsr/callbacks";
         String id = UUID.randomUUID().toString();
         assertThat(hub.http().postJson("/v1/requests", """
@@ -100,7 +93,7 @@ class OpenDsrStatusCallbackTest {
         assertThat(JSON.readTree(RECEIVED.get(1).body()).get("request_status").asText()).isEqualTo("cancelled");
         assertThat(signedByHub(RECEIVED.get(1).body(), RECEIVED.get(1).signature())).isTrue();
 
-        assertThat(new LedgerRows(database.dataSource()).rows(
+        assertThat(hub.rows().rows(
                 "SELECT a.action FROM audit_event a JOIN subject_request r ON r.id = a.request_id "
                         + "WHERE r.external_id = ? AND a.action = 'CALLBACK_SENT'", id)).hasSize(2);
     }

@@ -7,31 +7,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dsrhub.domain.RequestStatus;
 import io.dsrhub.ledger.LedgerTransactions;
 import io.dsrhub.ledger.RequestLedger;
-import io.dsrhub.testing.HubInstance;
-import io.dsrhub.testing.LedgerRows;
+import io.dsrhub.testing.HubExtension;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
 import java.net.http.HttpResponse;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operator API needs the admin token, filters the queue and shows one request with its whole trail. */
 class AdminApiTest {
 
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.POSTGRESQL);
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestDatabase database;
-    private static TestMailServer mail;
-    private static HubInstance hub;
     private static String erasureId;
     private static String accessId;
 
     @BeforeAll
     static void start() throws Exception {
-        database = TestDatabase.postgresql();
-        mail = new TestMailServer();
-        hub = HubInstance.builder().database(database).mail(mail).start();
         erasureId = JSON.readTree(hub.http().postJson("/api/v1/requests", """
                 {"controller": "isocket", "types": ["erasure"], "identities": [{"type": "email", "value": "e@example.fi"}]}""")
                 .body()).get("id").asText();
@@ -40,13 +35,6 @@ class AdminApiTest {
                 .body()).get("id").asText();
         hub.bean(LedgerTransactions.class).run(() -> hub.bean(RequestLedger.class)
                 .transition(accessId, RequestStatus.AWAITING_VERIFICATION, "test", "code sent"));
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-        mail.close();
-        database.close();
     }
 
     @Test
@@ -87,7 +75,7 @@ class AdminApiTest {
 
     @Test
     void theDetailShowsIdentitiesDatesMessagesAndAnIntactAuditTrail() throws Exception {
-        Awaitility.await().until(() -> !new LedgerRows(database.dataSource()).rows(
+        Awaitility.await().until(() -> !hub.rows().rows(
                 "SELECT 1 FROM outbound_message WHERE request_id = ? AND status = 'SENT'", erasureId).isEmpty());
         HttpResponse<String> response = hub.http().admin("/api/v1/admin/requests/" + erasureId);
         assertThat(response.statusCode()).isEqualTo(200);

@@ -3,35 +3,19 @@ package io.dsrhub.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dsrhub.testing.HubInstance;
+import io.dsrhub.testing.HubExtension;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
 import java.net.http.HttpResponse;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Operations see the hub's health (context, routes, consumers) and its ledger in Prometheus format. */
 class HealthAndMetricsTest {
 
-    private static TestDatabase database;
-    private static TestMailServer mail;
-    private static HubInstance hub;
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.H2);
 
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.h2();
-        mail = new TestMailServer();
-        hub = HubInstance.builder().database(database).mail(mail).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-        mail.close();
-        database.close();
-    }
 
     @Test
     void healthIsUpWithItsChecks() throws Exception {

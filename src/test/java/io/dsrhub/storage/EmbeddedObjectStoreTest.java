@@ -2,13 +2,11 @@ package io.dsrhub.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dsrhub.testing.HubInstance;
+import io.dsrhub.testing.HubExtension;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -16,23 +14,9 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 /** With no S3 endpoint configured, the hub runs its own S3-compatible store, versioning included. */
 class EmbeddedObjectStoreTest {
 
-    private static TestDatabase database;
-    private static TestMailServer mail;
-    private static HubInstance hub;
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.H2);
 
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.h2();
-        mail = new TestMailServer();
-        hub = HubInstance.builder().database(database).mail(mail).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-        mail.close();
-        database.close();
-    }
 
     @Test
     void hubBucketsAreCreatedOnFirstUseAndKeepEveryVersion() {

@@ -2,43 +2,24 @@ package io.dsrhub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dsrhub.testing.HubInstance;
-import io.dsrhub.testing.LedgerRows;
+import io.dsrhub.testing.HubExtension;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The request form works without JavaScript: it posts, names each bad field, escapes what it echoes. */
 class RequestFormTest {
 
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.POSTGRESQL);
+
     private static final Pattern TOKEN = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
-    private static TestDatabase database;
-    private static TestMailServer mail;
-    private static HubInstance hub;
-    private static LedgerRows rows;
-
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.postgresql();
-        mail = new TestMailServer();
-        hub = HubInstance.builder().database(database).mail(mail).start();
-        rows = new LedgerRows(database.dataSource());
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-        mail.close();
-        database.close();
-    }
 
     private static String tokenOf(String page) {
         Matcher m = TOKEN.matcher(page);
@@ -90,22 +71,22 @@ class RequestFormTest {
 
         assertThat(sent.statusCode()).isEqualTo(201);
         assertThat(sent.body()).contains("Request received").containsPattern("DSR-[0-9A-Z]{4}-[0-9A-Z]{4}");
-        List<Map<String, Object>> saved = rows.rows("SELECT id, channel, requester_name FROM subject_request "
+        List<Map<String, Object>> saved = hub.rows().rows("SELECT id, channel, requester_name FROM subject_request "
                 + "WHERE reply_to = 'maria@example.es'");
         assertThat(saved).singleElement().satisfies(r -> {
             assertThat(r.get("channel")).isEqualTo("WEB_FORM");
             assertThat(r.get("requester_name")).isEqualTo("Maria García");
         });
-        assertThat(rows.rows("SELECT identity_type FROM request_identity WHERE request_id = ? ORDER BY identity_type",
+        assertThat(hub.rows().rows("SELECT identity_type FROM request_identity WHERE request_id = ? ORDER BY identity_type",
                 saved.get(0).get("id"))).extracting(r -> r.get("identity_type"))
                 .containsExactly("DEVICE_SERIAL", "EMAIL", "NAME");
-        assertThat(mail.awaitMessagesTo("maria@example.es", 1).get(0).getSubject()).contains("IRONZON");
+        assertThat(hub.mail().awaitMessagesTo("maria@example.es", 1).get(0).getSubject()).contains("IRONZON");
 
         HttpResponse<String> resent = hub.http().postForm("/forms/ironzon", fields("form_token", token, "lang", "en",
                 "types", "access", "acting_for", "self", "name", "Maria García", "email", "maria@example.es",
                 "country", "ES"));
         assertThat(resent.statusCode()).isEqualTo(200);
-        assertThat(rows.rows("SELECT id FROM subject_request WHERE reply_to = 'maria@example.es'")).hasSize(1);
+        assertThat(hub.rows().rows("SELECT id FROM subject_request WHERE reply_to = 'maria@example.es'")).hasSize(1);
     }
 
     @Test
@@ -115,19 +96,19 @@ class RequestFormTest {
                 "types", "access", "acting_for", "agent", "name", "Law Firm Oy", "email", "agent@lawfirm.example",
                 "subject_name", "Matti Meikäläinen", "subject_email", "matti@example.fi", "country", "FI"));
         assertThat(sent.statusCode()).isEqualTo(201);
-        List<Map<String, Object>> saved = rows.rows("SELECT id, requester_kind, reply_to FROM subject_request "
+        List<Map<String, Object>> saved = hub.rows().rows("SELECT id, requester_kind, reply_to FROM subject_request "
                 + "WHERE requester_email = 'agent@lawfirm.example'");
         assertThat(saved).singleElement().satisfies(r -> {
             assertThat(r.get("requester_kind")).isEqualTo("AGENT");
             assertThat(r.get("reply_to")).isEqualTo("agent@lawfirm.example");
         });
-        assertThat(rows.rows("SELECT identity_value FROM request_identity WHERE request_id = ? AND identity_type = 'EMAIL'",
+        assertThat(hub.rows().rows("SELECT identity_value FROM request_identity WHERE request_id = ? AND identity_type = 'EMAIL'",
                 saved.get(0).get("id"))).extracting(r -> r.get("identity_value")).containsExactly("matti@example.fi");
     }
 
     @Test
     void badFieldsAreNamedAndWhatIsEchoedIsEscaped() {
-        long before = rows.count("subject_request");
+        long before = hub.rows().count("subject_request");
         String token = tokenOf(hub.http().get("/forms/ironzon").body());
         HttpResponse<String> sent = hub.http().postForm("/forms/ironzon", fields("form_token", token, "lang", "en",
                 "types", "teleport", "acting_for", "self", "name", "<script>alert(1)</script>",
@@ -139,7 +120,7 @@ class RequestFormTest {
                 .contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"")
                 .doesNotContain("<script>alert(1)</script>")
                 .contains("name=\"form_token\" value=\"" + token + "\"");
-        assertThat(rows.count("subject_request")).isEqualTo(before);
+        assertThat(hub.rows().count("subject_request")).isEqualTo(before);
     }
 
     @Test
