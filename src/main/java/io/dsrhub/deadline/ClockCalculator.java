@@ -58,19 +58,24 @@ public final class ClockCalculator {
                         receiptDay).date(DueDateKind.STATUTORY).orElseThrow().dueAt()));
     }
 
-    /** The working calendar a regime's dates are counted on for this controller and request. */
+    /**
+     * The working calendar a regime's dates are counted on for this controller and request: the controller's own
+     * calendar where the regime covers it (its seat); else the request's subdivision (US-CA, GB-SCT); else the
+     * regime's default calendar; else the request's country (its nationwide holidays); else Monday to Friday.
+     */
     public WorkingCalendar statutoryCalendar(Regime regime, Controller controller, String jurisdiction) {
         String own = controller.holidayCalendar();
         if (own != null && regime.covers(own) && calendars.supports(own)) {
             return calendars.require(own);
         }
-        if (jurisdiction != null && regime.covers(jurisdiction) && calendars.supports(jurisdiction)) {
+        boolean usable = jurisdiction != null && regime.covers(jurisdiction) && calendars.supports(jurisdiction);
+        if (usable && jurisdiction.contains("-")) {
             return calendars.require(jurisdiction);
         }
         if (regime.defaultCalendar() != null) {
             return calendars.require(regime.defaultCalendar());
         }
-        return WorkingCalendar.weekendsOnly();
+        return usable ? calendars.require(jurisdiction) : WorkingCalendar.weekendsOnly();
     }
 
     /** The controller's own calendar, for its promise; Monday to Friday when it names none. */
