@@ -113,8 +113,9 @@ public class DeadlineConfiguration {
     @BindToRegistry(value = "escalationPass", lazy = true)
     public EscalationPass escalationPass(JdbcClient jdbc, LedgerTransactions tx, AuditTrail audit, Outbox outbox,
             ControllerCatalogue controllers, DeadlineEngine engine, ClockStore store, DeadlineDigests digests,
-            DeadlineSettings settings, Clock clock) {
-        return new EscalationPass(jdbc, tx, audit, outbox, controllers, engine, store, digests, settings, clock);
+            DeadlineSettings settings, Clock clock, CamelContext context) {
+        return new EscalationPass(jdbc, tx, audit, outbox, controllers, engine, store, digests, settings, clock,
+                meterRegistry(context));
     }
 
     @BindToRegistry(value = "deadlineWebhooks", lazy = true)
@@ -126,11 +127,15 @@ public class DeadlineConfiguration {
     @BindToRegistry(value = "deadlineGauges", lazy = true)
     public DeadlineGauges deadlineGauges(JdbcClient jdbc, DeadlineSettings settings, Clock clock,
             CamelContext context) {
+        return new DeadlineGauges(jdbc, settings, clock, meterRegistry(context));
+    }
+
+    private static MeterRegistry meterRegistry(CamelContext context) {
         MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
         if (registry == null) {
             throw new IllegalStateException("no Micrometer registry: is camel.metrics.enabled=true?");
         }
-        return new DeadlineGauges(jdbc, settings, clock, registry);
+        return registry;
     }
 
     /**

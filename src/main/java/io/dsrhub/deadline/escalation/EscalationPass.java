@@ -11,6 +11,8 @@ import io.dsrhub.ledger.Timestamps;
 import io.dsrhub.outbox.Outbox;
 import io.dsrhub.reply.Acknowledgements;
 import io.dsrhub.reply.RenderedMail;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,10 +65,12 @@ public final class EscalationPass {
     private final DeadlineDigests digests;
     private final DeadlineSettings settings;
     private final Clock clock;
+    private final Map<String, Counter> sent = new HashMap<>();
 
+    /** @param registry where {@code dsr_deadline_notices_total{track,stage}} counts the notices this instance sent */
     public EscalationPass(JdbcClient jdbc, LedgerTransactions tx, AuditTrail audit, Outbox outbox,
             ControllerCatalogue controllers, DeadlineEngine engine, ClockStore clockStore, DeadlineDigests digests,
-            DeadlineSettings settings, Clock clock) {
+            DeadlineSettings settings, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -77,6 +81,13 @@ public final class EscalationPass {
         this.digests = digests;
         this.settings = settings;
         this.clock = clock;
+        for (DeadlineTrack track : DeadlineTrack.values()) {
+            for (EscalationStage stage : EscalationStage.values()) {
+                sent.put(track.name() + stage.name(), Counter.builder("dsr.deadline.notices")
+                        .tag("track", track.name()).tag("stage", stage.name())
+                        .description("deadline notices this hub instance sent").register(registry));
+            }
+        }
     }
 
     /** What one pass did. */
@@ -133,6 +144,7 @@ public final class EscalationPass {
         while (true) {
             int[] batch = tx.inTransaction(() -> noticeBatch(track, stage, low, high, now));
             noticed += batch[1];
+            sent.get(track.name() + stage.name()).increment(batch[1]);
             if (batch[0] < settings.batchSize() || batch[1] == 0) {
                 return noticed;
             }
