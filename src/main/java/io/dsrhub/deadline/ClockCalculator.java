@@ -103,13 +103,16 @@ public final class ClockCalculator {
         ClockExtension extension = facts.extension();
         List<DueDate> dates = new ArrayList<>();
         String calendarCode = "";
+        // pauses count only where the regime stops the clock; then they stop the controller's promise too (the
+        // hub cannot answer while it waits for the requester)
+        List<DayRange> counted = regime != null && regime.pauseOnClarification() ? pauses : List.of();
         if (regime != null) {
             WorkingCalendar calendar = statutoryCalendar(regime, controller, subject.jurisdiction());
             calendarCode = calendar.code();
-            dates.addAll(statutoryDates(controller, regime, subject, calendar, receiptDay, verifiedDay,
-                    regime.pauseOnClarification() ? pauses : List.of(), extension));
+            dates.addAll(statutoryDates(controller, regime, subject, calendar, receiptDay, verifiedDay, counted,
+                    extension));
         }
-        dates.addAll(promiseDates(controller, receiptDay, verifiedDay, extension));
+        dates.addAll(promiseDates(controller, receiptDay, verifiedDay, counted, extension));
         return new RequestClock(regime == null ? null : regime.id(), calendarCode, List.copyOf(dates));
     }
 
@@ -185,7 +188,7 @@ public final class ClockCalculator {
     }
 
     private List<DueDate> promiseDates(Controller controller, LocalDate receiptDay, LocalDate verifiedDay,
-            ClockExtension extension) {
+            List<DayRange> pauses, ClockExtension extension) {
         ResponsePromise promise = controller.promise();
         ZoneId zone = controller.timeZone();
         WorkingCalendar calendar = promiseCalendar(controller);
@@ -197,9 +200,12 @@ public final class ClockCalculator {
         String calendarWords = promise.unit() == io.dsrhub.controller.PeriodUnit.BUSINESS_DAYS
                 ? (calendar.isWeekendsOnly() ? "; Monday to Friday (no holiday-calendar set)"
                         : "; working days on the " + calendar.code() + " calendar") : "";
-        Count count = DeadlineArithmetic.count(start, promise.within(), promise.unit(), false, calendar, List.of());
+        Count count = DeadlineArithmetic.count(start, promise.within(), promise.unit(), false, calendar, pauses);
+        String paused = count.pausedDays() > 0 ? "; +" + count.pausedDays() + " paused day"
+                + (count.pausedDays() == 1 ? "" : "s") : "";
         DueDate promised = date(DueDateKind.PROMISE, count.due(), zone, controller.name() + " policy: within "
                 + new TimeLimit(promise.within(), promise.unit(), false).describe() + " from " + from + calendarWords
+                + paused
                 + (promise.unit() == io.dsrhub.controller.PeriodUnit.BUSINESS_DAYS
                         ? uncovered(calendar, start, count.due()) : ""));
         if (extension == null) {
@@ -210,7 +216,7 @@ public final class ClockCalculator {
             return List.of(promised.superseded("superseded by the extension notified on " + notified));
         }
         ResponsePromise.Extension to = promise.extendableTo();
-        Count postponed = DeadlineArithmetic.count(start, to.within(), to.unit(), false, calendar, List.of());
+        Count postponed = DeadlineArithmetic.count(start, to.within(), to.unit(), false, calendar, pauses);
         DueDate later = date(DueDateKind.PROMISE_EXTENDED, postponed.due(), zone, controller.name()
                 + " policy: postponed to " + new TimeLimit(to.within(), to.unit(), false).describe() + " from " + from
                 + ", delay and reason notified on " + notified);
