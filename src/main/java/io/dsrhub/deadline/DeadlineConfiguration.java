@@ -7,6 +7,7 @@ import io.dsrhub.deadline.escalation.DeadlineSettings;
 import io.dsrhub.deadline.escalation.DeadlineSettingsReader;
 import io.dsrhub.deadline.escalation.DeadlineWebhooks;
 import io.dsrhub.deadline.escalation.EscalationPass;
+import io.dsrhub.deadline.escalation.WebhookClientSettings;
 import io.dsrhub.intake.SubmissionRules;
 import io.dsrhub.ledger.AuditTrail;
 import io.dsrhub.ledger.LedgerTransactions;
@@ -122,6 +123,11 @@ public class DeadlineConfiguration {
     public DeadlineWebhooks deadlineWebhooks(JdbcClient jdbc, LedgerTransactions tx, DeadlineSettings settings,
             Clock clock) {
         return new DeadlineWebhooks(jdbc, tx, settings, clock);
+    }
+
+    @BindToRegistry(value = "deadlineWebhookClient", lazy = true)
+    public WebhookClientSettings deadlineWebhookClient() {
+        return new WebhookClientSettings();
     }
 
     @BindToRegistry(value = "deadlineGauges", lazy = true)

@@ -38,7 +38,8 @@ public record DeadlineSettings(
             throw new IllegalStateException("no webhook configured (dsr.deadline.webhook-url)");
         }
         return webhookUrl + (webhookUrl.contains("?") ? "&" : "?")
-                + "httpMethod=POST&throwExceptionOnFailure=true&followRedirects=false";
+                + "httpMethod=POST&throwExceptionOnFailure=true&followRedirects=false"
+                + "&httpClientConfigurer=#deadlineWebhookClient";
     }
 
     public Duration leadOf(EscalationStage stage) {

@@ -15,6 +15,7 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,7 +105,10 @@ public final class DeadlineWebhooks {
     public void markFailed(Exchange exchange) {
         long id = exchange.getProperty(DISPATCH_ID, Long.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        // the URL is not repeated: a webhook URL may carry a token in its query
+        String error = cause instanceof HttpOperationFailedException http ? "HTTP " + http.getStatusCode()
+                + " from the webhook" : cause == null ? "unknown error"
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         String clipped = error.length() > 2000 ? error.substring(0, 2000) : error;
         tx.run(() -> {
             int attempts = jdbc.sql("SELECT webhook_attempts FROM deadline_dispatch WHERE id = :id").param("id", id)
