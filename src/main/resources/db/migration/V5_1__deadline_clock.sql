@@ -3,6 +3,12 @@
 
 -- a date may be kept for the record but no longer bind (a statutory date after an extension, ...)
 ALTER TABLE request_due_date ADD COLUMN in_force BOOLEAN NOT NULL DEFAULT TRUE;
+-- the last escalation stage noticed for an acknowledgement date, so that the pass skips it without a join
+ALTER TABLE request_due_date ADD COLUMN notice_stage VARCHAR(16);
+-- the last escalation stage noticed for the effective deadline, and for which deadline: the pass finds its
+-- candidates in one range scan of (status, due_at) without joining deadline_notice
+ALTER TABLE subject_request ADD COLUMN deadline_notice_stage VARCHAR(16);
+ALTER TABLE subject_request ADD COLUMN deadline_notice_due_at TIMESTAMP WITH TIME ZONE;
 -- the escalation pass looks for acknowledgement dates by kind and date
 CREATE INDEX request_due_date_kind_due ON request_due_date (kind, due_at);
 
@@ -50,7 +56,8 @@ CREATE TABLE deadline_dispatch (
 CREATE INDEX deadline_dispatch_webhook ON deadline_dispatch (webhook_status, webhook_next_attempt_at);
 
 -- each notice once: the key makes a reminder, escalation or breach record for one deadline of one request
--- unique, however many hub instances run the pass; a BREACH row is the breach record
+-- unique, however many hub instances run the pass; a BREACH row is the breach record. (The markers above only
+-- narrow the search; this key is what guarantees once.)
 CREATE TABLE deadline_notice (
     request_id   VARCHAR(36)  NOT NULL REFERENCES subject_request (id),
     track        VARCHAR(16)  NOT NULL,

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -112,11 +113,12 @@ public class DeadlineConfiguration {
     }
 
     @BindToRegistry(value = "escalationPass", lazy = true)
-    public EscalationPass escalationPass(JdbcClient jdbc, LedgerTransactions tx, AuditTrail audit, Outbox outbox,
+    public EscalationPass escalationPass(DataSource dataSource, JdbcClient jdbc, LedgerTransactions tx,
+            AuditTrail audit, Outbox outbox,
             ControllerCatalogue controllers, DeadlineEngine engine, ClockStore store, DeadlineDigests digests,
             DeadlineSettings settings, Clock clock, CamelContext context) {
-        return new EscalationPass(jdbc, tx, audit, outbox, controllers, engine, store, digests, settings, clock,
-                meterRegistry(context));
+        return new EscalationPass(dataSource, jdbc, tx, audit, outbox, controllers, engine, store, digests, settings,
+                clock, meterRegistry(context));
     }
 
     @BindToRegistry(value = "deadlineWebhooks", lazy = true)

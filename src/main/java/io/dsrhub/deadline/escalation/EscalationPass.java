@@ -29,6 +29,10 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -56,6 +60,7 @@ public final class EscalationPass {
         EscalationStage.BREACH, EscalationStage.ESCALATION, EscalationStage.REMINDER};
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final LedgerTransactions tx;
     private final AuditTrail audit;
     private final Outbox outbox;
@@ -68,10 +73,11 @@ public final class EscalationPass {
     private final Map<String, Counter> sent = new HashMap<>();
 
     /** @param registry where {@code dsr_deadline_notices_total{track,stage}} counts the notices this instance sent */
-    public EscalationPass(JdbcClient jdbc, LedgerTransactions tx, AuditTrail audit, Outbox outbox,
+    public EscalationPass(DataSource dataSource, JdbcClient jdbc, LedgerTransactions tx, AuditTrail audit, Outbox outbox,
             ControllerCatalogue controllers, DeadlineEngine engine, ClockStore clockStore, DeadlineDigests digests,
             DeadlineSettings settings, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.batch = new NamedParameterJdbcTemplate(dataSource);
         this.tx = tx;
         this.audit = audit;
         this.outbox = outbox;
@@ -115,7 +121,12 @@ public final class EscalationPass {
             counts.put(track, byStage);
         }
         Report report = new Report(counts, paused, (System.nanoTime() - started) / 1_000_000);
-        if (report.total() > 0) {
+        int breaches = report.count(DeadlineTrack.RESPONSE, EscalationStage.BREACH)
+                + report.count(DeadlineTrack.ACKNOWLEDGEMENT, EscalationStage.BREACH);
+        if (breaches > 0) {
+            LOG.warn("deadline pass: {} new breach record(s); {} notices in all ({}) in {} ms", breaches,
+                    report.total(), counts, report.millis());
+        } else if (report.total() > 0) {
             LOG.info("deadline pass: {} notices ({}) in {} ms", report.total(), counts, report.millis());
         }
         return report;
@@ -142,10 +153,10 @@ public final class EscalationPass {
         }
         int noticed = 0;
         while (true) {
-            int[] batch = tx.inTransaction(() -> noticeBatch(track, stage, low, high, now));
-            noticed += batch[1];
-            sent.get(track.name() + stage.name()).increment(batch[1]);
-            if (batch[0] < settings.batchSize() || batch[1] == 0) {
+            int[] done = tx.inTransaction(() -> noticeBatch(track, stage, low, high, now));
+            noticed += done[1];
+            sent.get(track.name() + stage.name()).increment(done[1]);
+            if (done[0] < settings.batchSize() || done[1] == 0) {
                 return noticed;
             }
         }
@@ -157,17 +168,20 @@ public final class EscalationPass {
         if (claimed.isEmpty()) {
             return new int[] {0, 0};
         }
-        List<Candidate> won = new ArrayList<>();
         OffsetDateTime noticedAt = Timestamps.toDb(now);
-        for (Candidate candidate : claimed) {
-            int inserted = jdbc.sql("INSERT INTO deadline_notice (request_id, track, stage, due_at, noticed_at) "
-                            + "VALUES (:id, :track, :stage, :due, :at) ON CONFLICT DO NOTHING")
-                    .param("id", candidate.id()).param("track", track.name()).param("stage", stage.name())
-                    .param("due", Timestamps.toDb(candidate.dueAt())).param("at", noticedAt).update();
-            if (inserted == 1) {
-                won.add(candidate);
+        SqlParameterSource[] rows = claimed.stream().map(c -> new MapSqlParameterSource()
+                .addValue("id", c.id()).addValue("track", track.name()).addValue("stage", stage.name())
+                .addValue("due", Timestamps.toDb(c.dueAt())).addValue("at", noticedAt))
+                .toArray(SqlParameterSource[]::new);
+        int[] inserted = batch.batchUpdate("INSERT INTO deadline_notice (request_id, track, stage, due_at, "
+                + "noticed_at) VALUES (:id, :track, :stage, :due, :at) ON CONFLICT DO NOTHING", rows);
+        List<Candidate> won = new ArrayList<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            if (inserted[i] == 1) {
+                won.add(claimed.get(i));
             }
         }
+        mark(track, stage, claimed);
         if (won.isEmpty()) {
             return new int[] {claimed.size(), 0};
         }
@@ -178,24 +192,39 @@ public final class EscalationPass {
         return new int[] {claimed.size(), won.size()};
     }
 
+    /** Records on the claimed rows (whose locks this transaction holds) the stage now noticed. */
+    private void mark(DeadlineTrack track, EscalationStage stage, List<Candidate> claimed) {
+        List<String> ids = claimed.stream().map(Candidate::id).toList();
+        if (track == DeadlineTrack.RESPONSE) {
+            jdbc.sql("UPDATE subject_request SET deadline_notice_stage = :stage, deadline_notice_due_at = due_at "
+                            + "WHERE id IN (:ids)")
+                    .param("stage", stage.name()).param("ids", ids).update();
+        } else {
+            jdbc.sql("UPDATE request_due_date SET notice_stage = :stage WHERE request_id IN (:ids) AND kind = :kind")
+                    .param("stage", stage.name()).param("ids", ids).param("kind", DueDateKind.ACKNOWLEDGEMENT.name())
+                    .update();
+        }
+    }
+
     private List<Candidate> claim(DeadlineTrack track, EscalationStage stage, Instant low, Instant high) {
+        // the marker columns (the last stage noticed, for which deadline) keep this a range scan of the deadline
+        // index; the deadline_notice key, not the markers, is what makes a notice happen once
         String sql = track == DeadlineTrack.RESPONSE
                 ? "SELECT r.id, r.controller_id, r.due_at FROM subject_request r "
                         + "WHERE r.status IN (:open) AND r.due_at > :low AND r.due_at <= :high "
-                        + "AND NOT EXISTS (SELECT 1 FROM deadline_notice n WHERE n.request_id = r.id "
-                        + "AND n.track = :track AND n.stage = :stage AND n.due_at = r.due_at) "
+                        + "AND (r.deadline_notice_stage IS NULL OR r.deadline_notice_stage <> :stage "
+                        + "OR r.deadline_notice_due_at <> r.due_at) "
                         + "ORDER BY r.due_at, r.id LIMIT :limit FOR UPDATE SKIP LOCKED"
                 : "SELECT r.id, r.controller_id, d.due_at FROM subject_request r "
                         + "JOIN request_due_date d ON d.request_id = r.id AND d.kind = :ackKind AND d.in_force = TRUE "
                         + "WHERE r.status IN (:open) AND d.due_at > :low AND d.due_at <= :high "
+                        + "AND (d.notice_stage IS NULL OR d.notice_stage <> :stage) "
                         + "AND NOT EXISTS (SELECT 1 FROM outbound_message m WHERE m.request_id = r.id "
                         + "AND m.kind = :ackMessage AND m.status = 'SENT') "
-                        + "AND NOT EXISTS (SELECT 1 FROM deadline_notice n WHERE n.request_id = r.id "
-                        + "AND n.track = :track AND n.stage = :stage AND n.due_at = d.due_at) "
                         + "ORDER BY d.due_at, r.id LIMIT :limit FOR UPDATE SKIP LOCKED";
         var spec = jdbc.sql(sql).param("open", ClockStore.OPEN_STATUSES)
                 .param("low", Timestamps.toDb(low)).param("high", Timestamps.toDb(high))
-                .param("track", track.name()).param("stage", stage.name()).param("limit", settings.batchSize());
+                .param("stage", stage.name()).param("limit", settings.batchSize());
         if (track == DeadlineTrack.ACKNOWLEDGEMENT) {
             spec = spec.param("ackKind", DueDateKind.ACKNOWLEDGEMENT.name()).param("ackMessage", Acknowledgements.KIND);
         }
@@ -278,10 +307,6 @@ public final class EscalationPass {
             audit.record(entry.requestId(), "deadline-escalation", action, entry.kind() + " due " + entry.dueAt()
                     + "; dispatch " + dispatchId + " to " + recipients.size() + " recipient"
                     + (recipients.size() == 1 ? "" : "s") + (settings.hasWebhook() ? " and the webhook" : ""));
-        }
-        if (stage == EscalationStage.BREACH) {
-            LOG.warn("{} deadline passed for {} request(s) of {}: {}", track, entries.size(), controller.id(),
-                    entries.stream().map(NoticeEntry::reference).toList());
         }
     }
 
