@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a deadline notice says: one mail per controller, track and stage of a pass, listing every request it is
@@ -19,6 +21,8 @@ import java.util.Map;
  * statuses, types and dates: no names, addresses or other personal data.
  */
 public final class DeadlineDigests {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadlineDigests.class);
 
     static final String TEMPLATE = "mail/deadline-notice.ftl";
 
@@ -53,7 +57,17 @@ public final class DeadlineDigests {
             row.put("types", String.join(", ", e.types()));
             return row;
         }).toList());
-        return RenderedMail.parse(templates.render(TEMPLATE, controller.id(), "en", model), TEMPLATE);
+        String text;
+        try {
+            text = templates.render(TEMPLATE, controller.id(), "en", model);
+        } catch (RuntimeException broken) {
+            // a controller's own template that fails must not hold back the notices of every request: the
+            // hub's template still says what is due
+            LOG.error("the deadline notice template of {} failed; using the hub's own: {}", controller.id(),
+                    broken.getMessage());
+            text = templates.render(TEMPLATE, null, "en", model);
+        }
+        return RenderedMail.parse(text, TEMPLATE);
     }
 
     public String payload(long dispatchId, Controller controller, DeadlineTrack track, EscalationStage stage,
