@@ -65,12 +65,11 @@ public final class DeadlineEngine {
 
     /**
      * Records the clock of a request just written with {@code clock.dates()}; call inside the registration's
-     * transaction.
+     * transaction. (No audit event of its own: the request's RECEIVED event, its dates with their rules and its
+     * {@code request_clock} row say it all.)
      */
     public void started(SubjectRequest request, RequestClock requestClock, String actor) {
         store.create(request.id(), requestClock.regimeId(), requestClock.calendarCode());
-        audit.record(request.id(), actor, "CLOCK_STARTED", "regime=" + Optional.ofNullable(requestClock.regimeId())
-                .orElse("none") + " calendar=" + calendarName(requestClock) + " " + summary(requestClock));
     }
 
     /**
@@ -197,6 +196,9 @@ public final class DeadlineEngine {
             RequestClock first = calculator.compute(controller, regime, ClockSubject.of(request),
                     ClockFacts.fresh(regime == null ? null : regime.id()), today(controller));
             started(request, first, "deadline-engine");
+            audit.record(requestId, "deadline-engine", "CLOCK_STARTED", "regime="
+                    + Optional.ofNullable(first.regimeId()).orElse("none") + " calendar=" + calendarName(first)
+                    + " (the request had no clock); " + summary(first));
             LOG.info("request {} had no clock; counted under {}", requestId, first.regimeId());
             return ClockFacts.fresh(first.regimeId());
         });
