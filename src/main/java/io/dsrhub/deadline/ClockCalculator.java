@@ -6,7 +6,6 @@ import io.dsrhub.controller.ResponsePromise;
 import io.dsrhub.deadline.DeadlineArithmetic.Count;
 import io.dsrhub.deadline.DeadlineArithmetic.DayRange;
 import io.dsrhub.domain.RequestType;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -80,12 +80,6 @@ public final class WorkingCalendar {
         return missing;
     }
 
-    /** The notice a year's days come from, if this calendar was published for that year. */
-    public java.util.Optional<String> sourceOf(int year) {
-        return published == null ? java.util.Optional.empty()
-                : published.year(year).map(PublishedCalendar.Year::source);
-    }
-
     @Override
     public String toString() {
         return isWeekendsOnly() ? "Monday to Friday" : code + " calendar";

@@ -1,7 +1,6 @@
 package io.dsrhub.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dsrhub.testing.HubInstance;
 import java.io.IOException;
