@@ -8,6 +8,10 @@ import java.util.Set;
 /**
  * A brand or company whose requests the hub serves, as described by one {@code config/controllers/*.yaml} file.
  * The facts come from the controller's privacy policy ({@code policySource}).
+ *
+ * <p>{@code holidayCalendar}: the working calendar of the controller's seat ({@code FI}, {@code GB-SCT},
+ * {@code US-CA}, {@code CN}, ...), used for business days of its promise and, where the regime covers it, of the
+ * law's periods; null counts Monday to Friday.
  */
 public record Controller(
         String id,
@@ -29,7 +33,8 @@ public record Controller(
         Minors minors,
         String fees,
         String complaints,
-        String backups) {
+        String backups,
+        String holidayCalendar) {
 
     /** The language used when the subject's own is not one the controller answers in. */
     public String defaultLanguage() {

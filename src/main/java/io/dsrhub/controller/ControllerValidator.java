@@ -10,6 +10,7 @@ final class ControllerValidator {
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern REGION_CODE = Pattern.compile("^([A-Z]{2}(-[A-Z0-9]{1,3})?|EU)$");
+    private static final Pattern HOLIDAY_CALENDAR = Pattern.compile("^[A-Z]{2}(-[A-Z0-9]{1,3})?$");
 
     private final String file;
 
@@ -47,6 +48,10 @@ final class ControllerValidator {
             fail("request-types", "expected the list of request types the controller honours, such as [access, erasure]");
         }
         validateCodes(c.jurisdictions(), "jurisdictions");
+        if (c.holidayCalendar() != null && !HOLIDAY_CALENDAR.matcher(c.holidayCalendar()).matches()) {
+            fail("holiday-calendar", "expected a country or subdivision code such as FI, GB-SCT, US-CA or CN; got '"
+                    + c.holidayCalendar() + "'");
+        }
         validateRetention(c.retention());
         validateProcessors(c.processors());
         if (c.minors() != null && (c.minors().age() < 1 || c.minors().age() > 21)) {

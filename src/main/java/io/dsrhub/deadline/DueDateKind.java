@@ -11,5 +11,12 @@ public enum DueDateKind {
     /** the last day on which an extension may be notified */
     EXTENSION_NOTICE,
     /** the answer date after an extension */
-    EXTENDED
+    EXTENDED,
+    /** the date the controller's policy allows after a notice of delay */
+    PROMISE_EXTENDED;
+
+    /** STATUTORY, EXTENDED, PROMISE and PROMISE_EXTENDED: the earliest of these in force is the effective deadline. */
+    public boolean isAnswerDeadline() {
+        return this == STATUTORY || this == EXTENDED || this == PROMISE || this == PROMISE_EXTENDED;
+    }
 }

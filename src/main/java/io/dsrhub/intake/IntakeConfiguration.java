@@ -1,7 +1,7 @@
 package io.dsrhub.intake;
 
 import io.dsrhub.controller.ControllerCatalogue;
-import io.dsrhub.deadline.PromiseClock;
+import io.dsrhub.deadline.DeadlineEngine;
 import io.dsrhub.ledger.LedgerTransactions;
 import io.dsrhub.ledger.RequestLedger;
 import io.dsrhub.reply.Acknowledgements;
@@ -22,15 +22,10 @@ public class IntakeConfiguration {
         return new SubmissionRules(controllers);
     }
 
-    @BindToRegistry(value = "promiseClock", lazy = true)
-    public PromiseClock promiseClock() {
-        return new PromiseClock();
-    }
-
     @BindToRegistry(value = "requestRegistrar", lazy = true)
     public RequestRegistrar requestRegistrar(ControllerCatalogue controllers, RequestLedger ledger,
-            LedgerTransactions tx, PromiseClock clock, Acknowledgements acknowledgements, StatusTokens tokens) {
-        return new RequestRegistrar(controllers, ledger, tx, clock, acknowledgements, tokens);
+            LedgerTransactions tx, DeadlineEngine deadlines, Acknowledgements acknowledgements, StatusTokens tokens) {
+        return new RequestRegistrar(controllers, ledger, tx, deadlines, acknowledgements, tokens);
     }
 
     @BindToRegistry(value = "apiSubmissionReader", lazy = true)

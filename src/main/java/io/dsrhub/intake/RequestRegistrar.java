@@ -2,23 +2,22 @@ package io.dsrhub.intake;
 
 import io.dsrhub.controller.Controller;
 import io.dsrhub.controller.ControllerCatalogue;
-import io.dsrhub.deadline.DueDate;
-import io.dsrhub.deadline.PromiseClock;
+import io.dsrhub.deadline.DeadlineEngine;
+import io.dsrhub.deadline.RequestClock;
 import io.dsrhub.domain.NewRequest;
 import io.dsrhub.domain.SubjectRequest;
 import io.dsrhub.ledger.LedgerTransactions;
 import io.dsrhub.ledger.RequestLedger;
 import io.dsrhub.reply.Acknowledgements;
 import io.dsrhub.security.StatusTokens;
-import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
- * Puts a new request in the ledger: the request, its identities, its dates, its first audit event, its
- * idempotency key and its acknowledgement, all in one transaction. A submission whose idempotency key was taken
+ * Puts a new request in the ledger: the request, its identities, its dates (from the deadline engine), its first
+ * audit event, its idempotency key and its acknowledgement, all in one transaction. A submission whose idempotency key was taken
  * before (a resubmitted form, a retried API call, a redelivered message) returns the earlier request instead.
  */
 public final class RequestRegistrar {
@@ -28,16 +27,16 @@ public final class RequestRegistrar {
     private final ControllerCatalogue controllers;
     private final RequestLedger ledger;
     private final LedgerTransactions tx;
-    private final PromiseClock clock;
+    private final DeadlineEngine deadlines;
     private final Acknowledgements acknowledgements;
     private final StatusTokens statusTokens;
 
     public RequestRegistrar(ControllerCatalogue controllers, RequestLedger ledger, LedgerTransactions tx,
-            PromiseClock clock, Acknowledgements acknowledgements, StatusTokens statusTokens) {
+            DeadlineEngine deadlines, Acknowledgements acknowledgements, StatusTokens statusTokens) {
         this.controllers = controllers;
         this.ledger = ledger;
         this.tx = tx;
-        this.clock = clock;
+        this.deadlines = deadlines;
         this.acknowledgements = acknowledgements;
         this.statusTokens = statusTokens;
     }
@@ -55,10 +54,11 @@ public final class RequestRegistrar {
         Controller controller = controllers.require(request.controllerId());
         try {
             SubjectRequest saved = tx.inTransaction(() -> {
-                List<DueDate> dates = clock.datesFor(controller, request.receivedAt());
-                SubjectRequest inserted = ledger.insert(request, "intake:" + request.channel().name()
-                        .toLowerCase(Locale.ROOT).replace('_', '-'), dates);
-                acknowledgements.queue(inserted, controller, dates, inReplyTo);
+                RequestClock requestClock = deadlines.clockFor(controller, request);
+                String actor = "intake:" + request.channel().name().toLowerCase(Locale.ROOT).replace('_', '-');
+                SubjectRequest inserted = ledger.insert(request, actor, requestClock.dates());
+                acknowledgements.queue(inserted, controller, requestClock.dates(), inReplyTo);
+                deadlines.started(inserted, requestClock, actor);
                 return inserted;
             });
             LOG.info("registered request {} ({}) for {} via {}", saved.reference(), saved.id(), controller.id(),

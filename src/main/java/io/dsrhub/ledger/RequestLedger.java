@@ -61,8 +61,7 @@ public final class RequestLedger {
     public SubjectRequest insert(NewRequest request, String actor, List<DueDate> dates) {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        Instant effectiveDue = dates.stream().filter(d -> d.kind() != DueDateKind.ACKNOWLEDGEMENT
-                        && d.kind() != DueDateKind.EXTENSION_NOTICE)
+        Instant effectiveDue = dates.stream().filter(d -> d.isAnswerDeadline() && d.inForce())
                 .map(DueDate::dueAt).min(Comparator.naturalOrder()).orElse(null);
         insertRow(id, request, now, effectiveDue);
         for (RequestType type : request.types()) {
@@ -124,19 +123,21 @@ public final class RequestLedger {
     public void saveDueDate(String requestId, DueDate date) {
         jdbc.sql("DELETE FROM request_due_date WHERE request_id = :id AND kind = :kind")
                 .param("id", requestId).param("kind", date.kind().name()).update();
-        jdbc.sql("INSERT INTO request_due_date (request_id, kind, due_on, due_at, rule) "
-                        + "VALUES (:id, :kind, :on, :at, :rule)")
+        jdbc.sql("INSERT INTO request_due_date (request_id, kind, due_on, due_at, rule, in_force) "
+                        + "VALUES (:id, :kind, :on, :at, :rule, :inForce)")
                 .param("id", requestId).param("kind", date.kind().name()).param("on", date.dueOn())
-                .param("at", Timestamps.toDb(date.dueAt())).param("rule", date.rule()).update();
+                .param("at", Timestamps.toDb(date.dueAt())).param("rule", date.rule())
+                .param("inForce", date.inForce()).update();
     }
 
+    /** The dates of a request, earliest first (see {@link DueDate#CHRONOLOGICAL}). */
     public List<DueDate> dueDates(String requestId) {
-        return jdbc.sql("SELECT kind, due_on, due_at, rule FROM request_due_date WHERE request_id = :id ORDER BY due_at")
+        return jdbc.sql("SELECT kind, due_on, due_at, rule, in_force FROM request_due_date WHERE request_id = :id")
                 .param("id", requestId)
                 .query((rs, n) -> new DueDate(DueDateKind.valueOf(rs.getString(1)),
                         rs.getObject(2, java.time.LocalDate.class),
-                        Timestamps.fromDb(rs.getObject(3, OffsetDateTime.class)), rs.getString(4)))
-                .list();
+                        Timestamps.fromDb(rs.getObject(3, OffsetDateTime.class)), rs.getString(4), rs.getBoolean(5)))
+                .list().stream().sorted(DueDate.CHRONOLOGICAL).toList();
     }
 
     /** The request that already took this idempotency key, if any. */

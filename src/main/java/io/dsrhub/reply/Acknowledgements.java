@@ -63,7 +63,8 @@ public final class Acknowledgements {
         model.put("requesterName", request.requester().name() == null ? "" : request.requester().name());
         model.put("types", request.types().stream().map(t -> messages.getString("type." + t.code())).toList());
         model.put("receivedOn", request.receivedAt().atZone(controller.timeZone()).toLocalDate().format(dateFormat));
-        DueDate earliest = dates.stream().min(Comparator.comparing(DueDate::dueAt)).orElse(null);
+        DueDate earliest = dates.stream().filter(d -> d.isAnswerDeadline() && d.inForce())
+                .min(Comparator.comparing(DueDate::dueAt)).orElse(null);
         model.put("dueOn", earliest == null ? "" : earliest.dueOn().format(dateFormat));
         model.put("clockStartsAtVerification", controller.promise().clockStarts() == ClockStart.VERIFICATION);
         model.put("promiseWording", controller.promise().wording() == null ? "" : controller.promise().wording());

@@ -4,7 +4,6 @@ import io.dsrhub.controller.ClockStart;
 import io.dsrhub.controller.Controller;
 import io.dsrhub.controller.ControllerCatalogue;
 import io.dsrhub.controller.ResponsePromise;
-import io.dsrhub.deadline.DueDate;
 import io.dsrhub.domain.RequestType;
 import io.dsrhub.domain.SubjectRequest;
 import io.dsrhub.intake.FieldErrors;
@@ -27,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import org.apache.camel.Exchange;
 
@@ -114,8 +112,8 @@ public final class RequestForms {
         model.put("status", request.status().name());
         model.put("types", request.types().stream().map(t -> messages.getString("type." + t.code())).toList());
         model.put("receivedOn", request.receivedAt().atZone(controller.timeZone()).toLocalDate().format(format));
-        Optional<DueDate> earliest = ledger.dueDates(id).stream().min(Comparator.comparing(DueDate::dueAt));
-        model.put("dueOn", earliest.map(d -> d.dueOn().format(format)).orElse(""));
+        model.put("dueOn", request.dueAt() == null ? ""
+                : request.dueAt().atZone(controller.timeZone()).toLocalDate().format(format));
         HttpAnswers.html(exchange, 200, templates.render("web/status.ftlh", controller.id(), language, model));
     }
 

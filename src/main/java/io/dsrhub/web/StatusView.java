@@ -45,7 +45,8 @@ public final class StatusView {
         ArrayNode due = node.putArray("dueDates");
         for (DueDate date : dates) {
             due.addObject().put("kind", date.kind().name()).put("dueOn", date.dueOn().toString())
-                    .put("dueAt", date.dueAt().toString()).put("rule", date.rule());
+                    .put("dueAt", date.dueAt().toString()).put("rule", date.rule())
+                    .put("inForce", date.inForce()).put("daysLeft", daysLeft(date.dueOn(), controller));
         }
         return node;
     }

@@ -51,7 +51,7 @@ class ApiSubmissionTest {
                 .extracting(r -> r.get("identity_type") + "=" + r.get("identity_value"))
                 .containsExactly("EMAIL=aino.virtanen@example.fi", "ORDER_NUMBER=ES-20231");
         assertThat(hub.rows().rows("SELECT kind, rule FROM request_due_date WHERE request_id = ?", id))
-                .extracting(r -> r.get("kind")).containsExactly("PROMISE");
+                .extracting(r -> r.get("kind")).containsExactlyInAnyOrder("PROMISE", "STATUTORY", "EXTENSION_NOTICE");
 
         List<Map<String, Object>> audit = hub.rows().rows(
                 "SELECT seq, action, from_status, to_status, prev_hash FROM audit_event WHERE request_id = ? ORDER BY seq", id);
