@@ -1,0 +1,97 @@
+package io.dsrhub.planning;
+
+import io.dsrhub.controller.Controller;
+import io.dsrhub.controller.ControllerCatalogue;
+import io.dsrhub.domain.RequestStatus;
+import io.dsrhub.domain.SubjectRequest;
+import io.dsrhub.fulfilment.FulfilmentCatalogue;
+import io.dsrhub.ledger.AuditTrail;
+import io.dsrhub.ledger.LedgerTransactions;
+import io.dsrhub.ledger.RequestLedger;
+import io.dsrhub.ledger.TaskLedger;
+import io.dsrhub.ledger.Timestamps;
+import io.dsrhub.task.FanIn;
+import io.dsrhub.task.TaskJson;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Plans verified requests: picks VERIFIED requests that have no tasks yet, writes their tasks and moves them to
+ * IN_PROGRESS, each request in one transaction that holds its row ({@code FOR UPDATE SKIP LOCKED}), so several hub
+ * instances plan every request exactly once.
+ */
+public final class RequestPlanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestPlanner.class);
+    private static final String ACTOR = "planner";
+
+    private final JdbcClient jdbc;
+    private final LedgerTransactions tx;
+    private final RequestLedger requests;
+    private final TaskLedger tasks;
+    private final AuditTrail audit;
+    private final ControllerCatalogue controllers;
+    private final FulfilmentCatalogue catalogue;
+    private final FanIn fanIn;
+    private final Clock clock;
+
+    public RequestPlanner(JdbcClient jdbc, LedgerTransactions tx, RequestLedger requests, TaskLedger tasks,
+            AuditTrail audit, ControllerCatalogue controllers, FulfilmentCatalogue catalogue, FanIn fanIn,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.requests = requests;
+        this.tasks = tasks;
+        this.audit = audit;
+        this.controllers = controllers;
+        this.catalogue = catalogue;
+        this.fanIn = fanIn;
+        this.clock = clock;
+    }
+
+    /** Plans up to {@code limit} verified requests; returns how many were planned here. */
+    public int planDue(int limit) {
+        List<String> due = jdbc.sql("SELECT r.id FROM subject_request r WHERE r.status = 'VERIFIED' AND NOT EXISTS "
+                        + "(SELECT 1 FROM request_task t WHERE t.request_id = r.id) ORDER BY r.updated_at LIMIT :n")
+                .param("n", limit).query(String.class).list();
+        int planned = 0;
+        for (String requestId : due) {
+            if (tx.inTransaction(() -> plan(requestId))) {
+                planned++;
+            }
+        }
+        return planned;
+    }
+
+    private boolean plan(String requestId) {
+        List<String> locked = jdbc.sql("SELECT id FROM subject_request WHERE id = :id AND status = 'VERIFIED' "
+                        + "FOR UPDATE SKIP LOCKED")
+                .param("id", requestId).query(String.class).list();
+        if (locked.isEmpty() || !tasks.forRequest(requestId).isEmpty()) {
+            return false;
+        }
+        SubjectRequest request = requests.find(requestId).orElseThrow();
+        Controller controller = controllers.require(request.controllerId());
+        TaskPlan plan = TaskPlan.of(request, controller, catalogue.policyOf(controller.id()),
+                catalogue.systemsOf(controller.id()), catalogue::writeStage);
+        Instant now = Timestamps.fromDb(Timestamps.toDb(clock.instant()));
+        for (PlannedTask task : plan.tasks()) {
+            tasks.insert(requestId, task.systemId(), task.action().code(), task.status(), task.stage(),
+                    TaskJson.write(task.input()), now, now);
+        }
+        requests.transition(requestId, RequestStatus.IN_PROGRESS, ACTOR, plan.tasks().size() + " task(s) planned");
+        audit.record(requestId, ACTOR, "TASKS_PLANNED", plan.tasks().stream()
+                .map(t -> t.systemId() + ":" + t.action().code() + (t.status().name().startsWith("MANUAL")
+                        ? "(manual)" : ""))
+                .collect(Collectors.joining(" ")) + (plan.notes().isEmpty() ? "" : "; " + String.join("; ",
+                plan.notes())));
+        fanIn.settle(requestId);
+        LOG.info("request {} planned: {} task(s)", requestId, plan.tasks().size());
+        return true;
+    }
+}
