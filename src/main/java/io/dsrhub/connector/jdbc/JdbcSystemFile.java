@@ -4,7 +4,7 @@ import io.dsrhub.fulfilment.DerivedIdentity;
 import java.util.List;
 
 /** A database system file ({@code type: jdbc}) as written. */
-public record JdbcSystemFile(String id, String name, String type, boolean demo, Integer maxConcurrency,
+public record JdbcSystemFile(String id, String name, String type, Boolean demo, Integer maxConcurrency,
         List<DerivedIdentity> identitiesFrom, ConnectionSettings connection, List<TableMap> tables) {
 
     /**

@@ -55,7 +55,7 @@ public final class JdbcSystemReader {
         }
         JdbcConnector connector = new JdbcConnector(file, system.id(), connection, map, poolSize, context.hash(),
                 context.exports(), context.clock());
-        return new TargetSystem(system.id(), system.name(), controllerId, file, system.demo(), concurrency,
+        return new TargetSystem(system.id(), system.name(), controllerId, file, Boolean.TRUE.equals(system.demo()), concurrency,
                 system.identitiesFrom() == null ? List.of() : List.copyOf(system.identitiesFrom()), connector);
     }
 }

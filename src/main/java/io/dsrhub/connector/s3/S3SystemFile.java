@@ -12,7 +12,7 @@ import java.util.List;
  * @param regions    the endpoints and buckets holding the objects, one per region
  * @param objects    where a subject's objects are: key templates or prefixes built from identities
  */
-public record S3SystemFile(String id, String name, String type, boolean demo, Integer maxConcurrency,
+public record S3SystemFile(String id, String name, String type, Boolean demo, Integer maxConcurrency,
         List<DerivedIdentity> identitiesFrom, String export, Duration linkExpiry, List<RegionSettings> regions,
         List<ObjectSet> objects) {
 

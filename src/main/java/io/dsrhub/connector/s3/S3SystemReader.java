@@ -100,7 +100,7 @@ public final class S3SystemReader {
         int concurrency = context.concurrency(file, system.maxConcurrency());
         S3Connector connector = new S3Connector(system.id(), regions, objects, export.equals("link"), expiry,
                 context.exports(), context.clock());
-        return new TargetSystem(system.id(), system.name(), controllerId, file, system.demo(), concurrency,
+        return new TargetSystem(system.id(), system.name(), controllerId, file, Boolean.TRUE.equals(system.demo()), concurrency,
                 system.identitiesFrom() == null ? List.of() : List.copyOf(system.identitiesFrom()), connector);
     }
 }
