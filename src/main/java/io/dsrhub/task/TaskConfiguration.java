@@ -90,6 +90,12 @@ public class TaskConfiguration {
         return new RequestPlanner(jdbc, tx, requests, tasks, audit, controllers, catalogue, fanIn, clock);
     }
 
+    @BindToRegistry(value = "operatorTasks", lazy = true)
+    public OperatorTasks operatorTasks(JdbcClient jdbc, TaskLedger tasks, RequestLedger requests, AuditTrail audit,
+            FanIn fanIn, LedgerTransactions tx, io.dsrhub.web.RequestBodies bodies, Clock clock) {
+        return new OperatorTasks(jdbc, tasks, requests, audit, fanIn, tx, bodies, clock);
+    }
+
     private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
