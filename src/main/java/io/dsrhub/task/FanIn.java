@@ -1,7 +1,6 @@
 package io.dsrhub.task;
 
 import io.dsrhub.domain.RequestStatus;
-import io.dsrhub.domain.SubjectRequest;
 import io.dsrhub.domain.TaskStatus;
 import io.dsrhub.ledger.LedgerTransactions;
 import io.dsrhub.ledger.RequestLedger;
@@ -37,10 +36,9 @@ public final class FanIn {
 
     /** Settles the request if its tasks allow; call inside a transaction. Returns the status it moved to. */
     public Optional<RequestStatus> settle(String requestId) {
-        jdbc.sql("SELECT id FROM subject_request WHERE id = :id FOR UPDATE").param("id", requestId)
-                .query(String.class).list();
-        SubjectRequest request = requests.find(requestId).orElseThrow();
-        if (request.status() != RequestStatus.IN_PROGRESS && request.status() != RequestStatus.AWAITING_MANUAL) {
+        RequestStatus status = RequestStatus.valueOf(jdbc.sql("SELECT status FROM subject_request WHERE id = :id "
+                + "FOR UPDATE").param("id", requestId).query(String.class).single());
+        if (status != RequestStatus.IN_PROGRESS && status != RequestStatus.AWAITING_MANUAL) {
             return Optional.empty();
         }
         Map<TaskStatus, Integer> counts = tasks.statusCounts(requestId);
@@ -48,7 +46,7 @@ public final class FanIn {
             return Optional.empty();
         }
         if (counts.containsKey(TaskStatus.MANUAL_PENDING)) {
-            if (request.status() == RequestStatus.IN_PROGRESS) {
+            if (status == RequestStatus.IN_PROGRESS) {
                 requests.transition(requestId, RequestStatus.AWAITING_MANUAL, ACTOR,
                         counts.get(TaskStatus.MANUAL_PENDING) + " manual task(s) open");
                 return Optional.of(RequestStatus.AWAITING_MANUAL);
