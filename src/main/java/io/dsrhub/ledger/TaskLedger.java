@@ -19,6 +19,7 @@ import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * The tasks of requests, one per (system, action), and the SQL of the task engine: claiming due tasks with leases
@@ -62,14 +63,15 @@ public final class TaskLedger {
     /** Adds a planned task; PENDING tasks are due at {@code dueAt}. */
     public long insert(String requestId, String systemId, String action, TaskStatus status, int stage, String input,
             Instant dueAt, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO request_task (request_id, system_id, action, status, attempts, next_attempt_at, "
                         + "created_at, updated_at, stage, task_input) VALUES (:request, :system, :action, :status, 0, "
                         + ":due, :now, :now, :stage, :input)")
                 .param("request", requestId).param("system", systemId).param("action", action)
                 .param("status", status.name()).param("due", Timestamps.toDb(dueAt)).param("now", Timestamps.toDb(now))
                 .param("stage", stage).param("input", input)
-                .update();
-        return find(requestId, systemId, action).orElseThrow().id();
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
     }
 
     /** Makes sure every system has its gate row (claimers lock it while counting the system's running tasks). */

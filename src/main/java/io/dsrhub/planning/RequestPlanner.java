@@ -4,8 +4,8 @@ import io.dsrhub.controller.Controller;
 import io.dsrhub.controller.ControllerCatalogue;
 import io.dsrhub.domain.RequestStatus;
 import io.dsrhub.domain.SubjectRequest;
+import io.dsrhub.domain.TaskStatus;
 import io.dsrhub.fulfilment.FulfilmentCatalogue;
-import io.dsrhub.ledger.AuditTrail;
 import io.dsrhub.ledger.LedgerTransactions;
 import io.dsrhub.ledger.RequestLedger;
 import io.dsrhub.ledger.TaskLedger;
@@ -34,45 +34,56 @@ public final class RequestPlanner {
     private final LedgerTransactions tx;
     private final RequestLedger requests;
     private final TaskLedger tasks;
-    private final AuditTrail audit;
     private final ControllerCatalogue controllers;
     private final FulfilmentCatalogue catalogue;
     private final FanIn fanIn;
     private final Clock clock;
 
     public RequestPlanner(JdbcClient jdbc, LedgerTransactions tx, RequestLedger requests, TaskLedger tasks,
-            AuditTrail audit, ControllerCatalogue controllers, FulfilmentCatalogue catalogue, FanIn fanIn,
+            ControllerCatalogue controllers, FulfilmentCatalogue catalogue, FanIn fanIn,
             Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.requests = requests;
         this.tasks = tasks;
-        this.audit = audit;
         this.controllers = controllers;
         this.catalogue = catalogue;
         this.fanIn = fanIn;
         this.clock = clock;
     }
 
-    /** Plans up to {@code limit} verified requests; returns how many were planned here. */
-    public int planDue(int limit) {
-        List<String> due = jdbc.sql("SELECT r.id FROM subject_request r WHERE r.status = 'VERIFIED' AND NOT EXISTS "
+    /** Verified requests that have no tasks yet, oldest first; each is then planned by {@link #plan(String)}. */
+    public List<String> due(int limit) {
+        return jdbc.sql("SELECT r.id FROM subject_request r WHERE r.status = 'VERIFIED' AND NOT EXISTS "
                         + "(SELECT 1 FROM request_task t WHERE t.request_id = r.id) ORDER BY r.updated_at LIMIT :n")
                 .param("n", limit).query(String.class).list();
+    }
+
+    /** Plans up to {@code limit} verified requests one after the other; returns how many were planned here. */
+    public int planDue(int limit) {
         int planned = 0;
-        for (String requestId : due) {
-            if (tx.inTransaction(() -> plan(requestId))) {
+        for (String requestId : due(limit)) {
+            if (plan(requestId)) {
                 planned++;
             }
         }
         return planned;
     }
 
-    private boolean plan(String requestId) {
+    /**
+     * Plans one request in its own transaction, unless another instance (or thread) holds it or planned it
+     * already; returns whether it was planned here.
+     */
+    public boolean plan(String requestId) {
+        return tx.inTransaction(() -> planLocked(requestId));
+    }
+
+    private boolean planLocked(String requestId) {
+        // a VERIFIED request has no tasks: planning writes them and leaves VERIFIED in one transaction
         List<String> locked = jdbc.sql("SELECT id FROM subject_request WHERE id = :id AND status = 'VERIFIED' "
                         + "FOR UPDATE SKIP LOCKED")
                 .param("id", requestId).query(String.class).list();
-        if (locked.isEmpty() || !tasks.forRequest(requestId).isEmpty()) {
+        if (locked.isEmpty()) {
             return false;
         }
         SubjectRequest request = requests.find(requestId).orElseThrow();
@@ -84,14 +95,16 @@ public final class RequestPlanner {
             tasks.insert(requestId, task.systemId(), task.action().code(), task.status(), task.stage(),
                     TaskJson.write(task.input()), now, now);
         }
-        requests.transition(requestId, RequestStatus.IN_PROGRESS, ACTOR, plan.tasks().size() + " task(s) planned");
-        audit.record(requestId, ACTOR, "TASKS_PLANNED", plan.tasks().stream()
-                .map(t -> t.systemId() + ":" + t.action().code() + (t.status().name().startsWith("MANUAL")
+        String planned = plan.tasks().stream()
+                .map(t -> t.systemId() + ":" + t.action().code() + (t.status() == TaskStatus.MANUAL_PENDING
                         ? "(manual)" : ""))
-                .collect(Collectors.joining(" ")) + (plan.notes().isEmpty() ? "" : "; " + String.join("; ",
-                plan.notes())));
-        fanIn.settle(requestId);
-        LOG.info("request {} planned: {} task(s)", requestId, plan.tasks().size());
+                .collect(Collectors.joining(" "));
+        requests.transition(requestId, RequestStatus.IN_PROGRESS, ACTOR, plan.tasks().size() + " task(s) planned: "
+                + planned + (plan.notes().isEmpty() ? "" : "; " + String.join("; ", plan.notes())));
+        if (plan.tasks().stream().noneMatch(t -> t.status() == TaskStatus.PENDING)) {
+            fanIn.settle(requestId);
+        }
+        LOG.debug("request {} planned: {} task(s)", requestId, plan.tasks().size());
         return true;
     }
 }

@@ -85,9 +85,9 @@ public class TaskConfiguration {
 
     @BindToRegistry(value = "requestPlanner", lazy = true)
     public RequestPlanner requestPlanner(JdbcClient jdbc, LedgerTransactions tx, RequestLedger requests,
-            TaskLedger tasks, AuditTrail audit, ControllerCatalogue controllers, FulfilmentCatalogue catalogue,
-            FanIn fanIn, Clock clock) {
-        return new RequestPlanner(jdbc, tx, requests, tasks, audit, controllers, catalogue, fanIn, clock);
+            TaskLedger tasks, ControllerCatalogue controllers, FulfilmentCatalogue catalogue, FanIn fanIn,
+            Clock clock) {
+        return new RequestPlanner(jdbc, tx, requests, tasks, controllers, catalogue, fanIn, clock);
     }
 
     @BindToRegistry(value = "operatorTasks", lazy = true)
