@@ -60,7 +60,10 @@ public final class TaskLedger {
                 .query((rs, n) -> map(rs)).optional();
     }
 
-    /** Adds a planned task; PENDING tasks are due at {@code dueAt}. */
+    /**
+     * Adds a planned task; PENDING tasks are due at {@code dueAt}, or wait for an earlier stage of their request when
+     * it is null ({@link #releaseNextStage}).
+     */
     public long insert(String requestId, String systemId, String action, TaskStatus status, int stage, String input,
             Instant dueAt, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -101,9 +104,9 @@ public final class TaskLedger {
     }
 
     /**
-     * Claims due tasks for {@code owner}: PENDING or FAILED tasks whose next attempt has come and RUNNING tasks
-     * whose lease ran out (their hub instance died), of requests still being worked on (purges run after the
-     * reply), whose earlier stages are done. Rows locked by another claimer are skipped. Per system, no more tasks
+     * Claims due tasks for {@code owner}: PENDING or FAILED tasks whose next attempt has come (tasks waiting for an
+     * earlier stage have none yet) and RUNNING tasks whose lease ran out (their hub instance died), of requests still
+     * being worked on (purges run after the reply). Rows locked by another claimer are skipped. Per system, no more tasks
      * run than {@code limitOf} allows across all instances: the system's gate row is locked while its running
      * tasks are counted. Must run in a transaction.
      *
@@ -134,8 +137,6 @@ public final class TaskLedger {
                         + "OR (t.status = 'RUNNING' AND t.lease_expires_at <= :now))" + notSkipped
                         + " AND (t.action = 'purge' OR t.request_id IN (SELECT r.id FROM subject_request r "
                         + "WHERE r.status IN ('IN_PROGRESS', 'AWAITING_MANUAL')))"
-                        + " AND NOT EXISTS (SELECT 1 FROM request_task e WHERE e.request_id = t.request_id "
-                        + "AND e.stage < t.stage AND e.status IN (" + OPEN + "))"
                         + " ORDER BY t.next_attempt_at, t.id LIMIT :n FOR UPDATE SKIP LOCKED")
                 .params(params)
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
@@ -174,6 +175,18 @@ public final class TaskLedger {
         jdbc.sql("SELECT " + COLUMNS + " FROM request_task WHERE id IN (:ids)").param("ids", chosen)
                 .query((rs, n) -> map(rs)).list().forEach(t -> byId.put(t.id(), t));
         return chosen.stream().map(byId::get).toList();
+    }
+
+    /**
+     * Makes the waiting tasks of a request's next stage due, once no task of an earlier stage is open (PENDING,
+     * RUNNING or FAILED): reads before changes. Call in the transaction that closes a task, holding the request row.
+     */
+    public int releaseNextStage(String requestId, Instant now) {
+        return jdbc.sql("UPDATE request_task SET next_attempt_at = :now, updated_at = :now WHERE request_id = :r "
+                        + "AND status = 'PENDING' AND next_attempt_at IS NULL AND action <> 'purge' AND stage = "
+                        + "(SELECT MIN(o.stage) FROM request_task o WHERE o.request_id = :r AND o.action <> 'purge' "
+                        + "AND o.status IN (" + OPEN + "))")
+                .param("now", Timestamps.toDb(now)).param("r", requestId).update();
     }
 
     /** Extends the leases of tasks {@code owner} is still running. */

@@ -91,9 +91,12 @@ public final class RequestPlanner {
         TaskPlan plan = TaskPlan.of(request, controller, catalogue.policyOf(controller.id()),
                 catalogue.systemsOf(controller.id()), catalogue::writeStage);
         Instant now = Timestamps.fromDb(Timestamps.toDb(clock.instant()));
+        int firstStage = plan.tasks().stream().filter(t -> t.status() == TaskStatus.PENDING)
+                .mapToInt(PlannedTask::stage).min().orElse(0);
         for (PlannedTask task : plan.tasks()) {
+            // tasks of later stages wait (no due time) until fan-in releases them
             tasks.insert(requestId, task.systemId(), task.action().code(), task.status(), task.stage(),
-                    TaskJson.write(task.input()), now, now);
+                    TaskJson.write(task.input()), task.stage() == firstStage ? now : null, now);
         }
         String planned = plan.tasks().stream()
                 .map(t -> t.systemId() + ":" + t.action().code() + (t.status() == TaskStatus.MANUAL_PENDING

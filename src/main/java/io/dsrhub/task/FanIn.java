@@ -5,13 +5,15 @@ import io.dsrhub.domain.TaskStatus;
 import io.dsrhub.ledger.LedgerTransactions;
 import io.dsrhub.ledger.RequestLedger;
 import io.dsrhub.ledger.TaskLedger;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Decides from the ledger when a request's work is done: when none of its tasks (purges aside) is open any more,
+ * Moves a request's tasks on to their next stage when an earlier stage is done, and decides from the ledger when the
+ * request's work is done: when none of its tasks (purges aside) is open any more,
  * it is COMPLETED, or PARTIALLY_COMPLETED if a task died; while manual tasks are open it waits in AWAITING_MANUAL.
  * The decision locks the request row, so two tasks finishing at once on different instances settle it once.
  */
@@ -24,14 +26,16 @@ public final class FanIn {
     private final RequestLedger requests;
     private final FulfilmentAnnouncements announcements;
     private final LedgerTransactions tx;
+    private final Clock clock;
 
     public FanIn(JdbcClient jdbc, TaskLedger tasks, RequestLedger requests, FulfilmentAnnouncements announcements,
-            LedgerTransactions tx) {
+            LedgerTransactions tx, Clock clock) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.requests = requests;
         this.announcements = announcements;
         this.tx = tx;
+        this.clock = clock;
     }
 
     /** Settles the request if its tasks allow; call inside a transaction. Returns the status it moved to. */
@@ -41,6 +45,7 @@ public final class FanIn {
         if (status != RequestStatus.IN_PROGRESS && status != RequestStatus.AWAITING_MANUAL) {
             return Optional.empty();
         }
+        tasks.releaseNextStage(requestId, clock.instant());
         Map<TaskStatus, Integer> counts = tasks.statusCounts(requestId);
         if (TaskLedger.open().stream().anyMatch(counts::containsKey)) {
             return Optional.empty();

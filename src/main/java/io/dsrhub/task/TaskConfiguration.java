@@ -59,8 +59,8 @@ public class TaskConfiguration {
 
     @BindToRegistry(value = "fanIn", lazy = true)
     public FanIn fanIn(JdbcClient jdbc, TaskLedger tasks, RequestLedger requests,
-            FulfilmentAnnouncements announcements, LedgerTransactions tx) {
-        return new FanIn(jdbc, tasks, requests, announcements, tx);
+            FulfilmentAnnouncements announcements, LedgerTransactions tx, Clock clock) {
+        return new FanIn(jdbc, tasks, requests, announcements, tx, clock);
     }
 
     @BindToRegistry(value = "deadTaskEscalation", lazy = true)

@@ -43,7 +43,9 @@ class DemoSystemsTest {
 
     @AfterAll
     static void stop() {
-        hub.close();
+        if (hub != null) {
+            hub.close();
+        }
         mail.close();
         database.close();
     }

@@ -89,7 +89,9 @@ class RetentionHoldTest {
 
     @AfterAll
     static void stop() {
-        hub.close();
+        if (hub != null) {
+            hub.close();
+        }
         mail.close();
         shop.close();
         ledger.close();

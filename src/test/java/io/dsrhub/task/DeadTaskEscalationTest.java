@@ -80,7 +80,9 @@ class DeadTaskEscalationTest {
 
     @AfterAll
     static void stop() {
-        hub.close();
+        if (hub != null) {
+            hub.close();
+        }
         mail.close();
         shop.close();
         ledger.close();

@@ -66,7 +66,9 @@ class SystemConcurrencyLimitTest {
 
     @AfterAll
     static void stop() {
-        hub.close();
+        if (hub != null) {
+            hub.close();
+        }
         mail.close();
         shop.close();
         ledger.close();

@@ -70,7 +70,7 @@ class TaskLeasesTest {
 
     private static long task(String request, String system, String action, int stage) {
         tx.run(() -> tasks.ensureGates(List.of(system)));
-        return tasks.insert(request, system, action, TaskStatus.PENDING, stage, "{}", NOW, NOW);
+        return tasks.insert(request, system, action, TaskStatus.PENDING, stage, "{}", stage == 1 ? NOW : null, NOW);
     }
 
     private static List<TaskRecord> claim(String owner, int limit, Instant at, int perSystem) {
@@ -132,11 +132,17 @@ class TaskLeasesTest {
         String request = request();
         long read = task(request, "db", "export", 1);
         long erase = task(request, "db", "erase", 2);
+        long later = task(request, "accounts", "erase", 3);
 
         assertThat(claim("w", 5, NOW, 4)).extracting(TaskRecord::id).containsExactly(read);
+        assertThat(tx.inTransaction(() -> tasks.releaseNextStage(request, NOW))).isZero();
         assertThat(claim("w", 5, NOW, 4)).isEmpty();
         tx.run(() -> tasks.finish(read, "w", TaskStatus.DONE, "{}", NOW));
+        assertThat(tx.inTransaction(() -> tasks.releaseNextStage(request, NOW))).isEqualTo(1);
         assertThat(claim("w", 5, NOW, 4)).extracting(TaskRecord::id).containsExactly(erase);
+        tx.run(() -> tasks.kill(erase, "w", "gave up", NOW));
+        assertThat(tx.inTransaction(() -> tasks.releaseNextStage(request, NOW))).isEqualTo(1);
+        assertThat(claim("w", 5, NOW, 4)).extracting(TaskRecord::id).containsExactly(later);
     }
 
     @Test

@@ -55,7 +55,9 @@ class FidesAccessTest {
 
     @AfterAll
     static void stop() {
-        hub.close();
+        if (hub != null) {
+            hub.close();
+        }
         mail.close();
         shop.close();
         ledger.close();

@@ -54,7 +54,9 @@ class FidesNameErasureTest {
 
     @AfterAll
     static void stop() {
-        hub.close();
+        if (hub != null) {
+            hub.close();
+        }
         mail.close();
         shop.close();
         ledger.close();

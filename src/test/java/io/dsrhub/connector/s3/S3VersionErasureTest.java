@@ -69,7 +69,9 @@ class S3VersionErasureTest {
 
     @AfterAll
     static void stop() {
-        hub.close();
+        if (hub != null) {
+            hub.close();
+        }
         mail.close();
         ledger.close();
         frankfurt.close();
