@@ -48,8 +48,8 @@ public final class FulfilmentFileReader {
     /** The file as a tree, placeholders resolved. */
     public JsonNode tree(Path file) {
         JsonNode tree;
-        try {
-            tree = yaml.readTree(Files.newInputStream(file));
+        try (var in = Files.newInputStream(file)) {
+            tree = yaml.readTree(in);
         } catch (JsonProcessingException e) {
             throw new FulfilmentConfigException(file + ": not valid YAML at line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage(), e);
