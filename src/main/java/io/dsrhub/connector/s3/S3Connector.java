@@ -209,7 +209,7 @@ public final class S3Connector implements Connector {
         }
         TaskStatus status = !purges.isEmpty() ? TaskStatus.RETAINED
                 : reports.isEmpty() ? TaskStatus.NOT_FOUND : TaskStatus.DONE;
-        return outcome(work, status, reports, null, purges, null);
+        return outcome(work, status, reports, null, merged(purges), null);
     }
 
     private TaskOutcome purge(TaskWork work) {
@@ -233,6 +233,19 @@ public final class S3Connector implements Connector {
             }
         }
         return outcome(work, TaskStatus.DONE, reports, null, List.of(), null);
+    }
+
+    /** One purge entry per date and rule, holding the locations of every region. */
+    private static List<PurgeEntry> merged(List<PurgeEntry> purges) {
+        java.util.Map<String, PurgeEntry> byDateAndRule = new java.util.TreeMap<>();
+        for (PurgeEntry entry : purges) {
+            byDateAndRule.merge(entry.purgeOn() + "|" + entry.rule(), entry, (a, b) -> {
+                List<PurgeEntry.RetainedObjects> objects = new ArrayList<>(a.objects());
+                objects.addAll(b.objects());
+                return new PurgeEntry(a.purgeOn(), a.rule(), a.basis(), List.of(), objects);
+            });
+        }
+        return List.copyOf(byDateAndRule.values());
     }
 
     /** The retention term covering an object set that keeps it longest, or null. */
