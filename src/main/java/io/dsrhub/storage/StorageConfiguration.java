@@ -37,7 +37,7 @@ public class StorageConfiguration {
                 exportBucket);
     }
 
-    @BindToRegistry(value = "hubS3Client", lazy = true, destroyMethod = "close")
+    @BindToRegistry(value = "hubS3Client", lazy = true)
     public S3Client hubS3Client(ObjectStoreSettings settings) {
         return S3Client.builder()
                 .endpointOverride(settings.endpoint())
