@@ -46,7 +46,10 @@ public final class ClarificationReplies implements ThreadReplyHandler {
         }
         SubjectRequest request = reply.request();
         List<String> ignored = new ArrayList<>(List.of(reply.controller().contact().email()));
-        FreeTextReader.Reading reading = reader.read(reply.subject(), reply.ownText(), reply.controller(), ignored);
+        // a subject that quotes the reference is the hub's own question ("Re: [DSR-...] What would you like ..."):
+        // only the writer's words count
+        String subject = reply.subject() != null && reply.subject().contains(request.reference()) ? null : reply.subject();
+        FreeTextReader.Reading reading = reader.read(subject, reply.ownText(), reply.controller(), ignored);
         if (reading.types().isEmpty()) {
             if (clarifications.askedFor(request.id()) < maxClarifications) {
                 clarifications.queue(request, reply.controller(), reply.messageId());

@@ -50,7 +50,7 @@ public final class MailAttempts {
 
     /** Records why an attempt failed; called by the mailbox route's error handling. */
     public void failed(Exchange exchange) {
-        String key = exchange.getIn().getHeader(MailReader.ATTEMPT_KEY, String.class);
+        String key = exchange.getProperty(MailReader.ATTEMPT_KEY, String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (key == null) {
             return;

@@ -98,7 +98,7 @@ public final class MailIntake {
 
     /** Decides and records what the message becomes; commits before returning. */
     public MailResult take(RawMail raw) {
-        int attempt = attempts.begin(raw.attemptKey());
+        int attempt = raw.attempt();
         Controller controller = controllers.require(raw.controllerId());
         String quarantineFolder = controller.mailbox().quarantineFolderOrDefault();
         InboundMail mail = parser.parse(raw);

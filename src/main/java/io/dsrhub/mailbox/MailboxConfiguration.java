@@ -63,9 +63,12 @@ public class MailboxConfiguration implements CamelContextAware {
     }
 
     @BindToRegistry(value = "mailReader", lazy = true)
-    public MailReader mailReader(@PropertyInject("dsr.mailbox.max-message-bytes") long maxMessageBytes) {
+    public MailReader mailReader(MailAttempts attempts,
+            @PropertyInject("dsr.mailbox.max-message-bytes") long maxMessageBytes,
+            @PropertyInject("dsr.mailbox.max-attempts") int maxAttempts) {
         positive("dsr.mailbox.max-message-bytes", maxMessageBytes);
-        return new MailReader(maxMessageBytes);
+        positive("dsr.mailbox.max-attempts", maxAttempts);
+        return new MailReader(attempts, maxMessageBytes, maxAttempts);
     }
 
     @BindToRegistry(value = "mailParser", lazy = true)
