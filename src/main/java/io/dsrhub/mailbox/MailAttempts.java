@@ -55,11 +55,26 @@ public final class MailAttempts {
         if (key == null) {
             return;
         }
-        String error = cause == null ? "unknown error" : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String error = describe(cause);
         jdbc.sql("UPDATE mail_attempt SET last_error = :error, updated_at = :now WHERE attempt_key = :key")
                 .param("error", error.length() > 2000 ? error.substring(0, 2000) : error)
                 .param("now", Timestamps.toDb(clock.instant())).param("key", key).update();
+    }
+
+    /**
+     * The innermost cause, in one line (later lines of database errors can quote the values of a row, which are
+     * personal data): {@code PSQLException: ERROR: the ledger refuses this request}.
+     */
+    static String describe(Throwable failure) {
+        if (failure == null) {
+            return "unknown error";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().strip().split("\\R", 2)[0];
+        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     public Optional<String> lastError(String key) {
