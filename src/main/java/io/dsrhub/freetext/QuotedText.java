@@ -53,6 +53,7 @@ public final class QuotedText {
         }
         // mail clients wrap a long "On <date>, <name> <address> wrote:" over two lines
         return i + 1 < lines.length && !lines[i].isBlank() && !lines[i + 1].isBlank()
-                && lines[i + 1].strip().length() < 40 && book.isQuoteHeader(lines[i].strip() + " " + lines[i + 1].strip());
+                && lines[i + 1].strip().length() < 40 && !book.isQuoteHeader(lines[i + 1])
+                && book.isQuoteHeader(lines[i].strip() + " " + lines[i + 1].strip());
     }
 }

@@ -12,11 +12,13 @@ import org.mozilla.universalchardet.UniversalDetector;
 /**
  * Decodes text of mail whose charset label is missing, wrong or legacy. Labels are read as the superset mail
  * software really uses (GB2312 and GBK as GB18030, ISO-8859-1 and US-ASCII as windows-1252); unlabelled or unknown
- * text is UTF-8 when it is valid UTF-8, else what a charset detector says, else windows-1252. Decoding never fails.
+ * text is UTF-8 when it is valid UTF-8, else what a charset detector says (for short text such as a header, GB18030
+ * when it reads as Chinese), else windows-1252. Decoding never fails.
  */
 final class Charsets {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final int MIN_DETECTOR_BYTES = 256;
     private static final Map<String, String> SUPERSETS = Map.of(
             "gb2312", "GB18030",
             "gbk", "GB18030",
@@ -59,8 +61,33 @@ final class Charsets {
         if (labelled != null) {
             return new String(bytes, labelled);
         }
+        // the detector needs some text to go on; a short header value is judged by a simpler rule first: Chinese
+        // legacy text is valid GB18030 and mostly Han characters
+        String chinese = strictly(bytes, Charset.forName("GB18030"));
+        boolean looksChinese = chinese != null && mostlyHan(chinese);
+        if (looksChinese && bytes.length < MIN_DETECTOR_BYTES) {
+            return chinese;
+        }
         Charset guessed = guess(bytes);
-        return new String(bytes, guessed != null ? guessed : WINDOWS_1252);
+        if (guessed != null) {
+            return new String(bytes, guessed);
+        }
+        return looksChinese ? chinese : new String(bytes, WINDOWS_1252);
+    }
+
+    private static String strictly(byte[] bytes, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static boolean mostlyHan(String text) {
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        long han = text.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
+        return han > 0 && han * 2 >= letters;
     }
 
     static boolean isValidUtf8(byte[] bytes) {

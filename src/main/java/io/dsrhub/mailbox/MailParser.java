@@ -126,18 +126,25 @@ public final class MailParser {
         }
     }
 
-    /** Decodes a header value; when its raw bytes were not UTF-8 (a legacy 8-bit header), decodes those bytes. */
+    /** Decodes a header value; when its raw bytes are 8-bit but not UTF-8 (a legacy charset), decodes those bytes. */
     private static String fixed(byte[] raw, String name, String value) {
         if (value == null) {
             return null;
         }
-        if (value.indexOf('\uFFFD') >= 0) {
-            byte[] bytes = RawHeader.valueBytes(raw, name);
-            if (bytes != null) {
-                return EncodedWords.decode(Charsets.decode(bytes, null));
-            }
+        byte[] bytes = RawHeader.valueBytes(raw, name);
+        if (bytes != null && hasEightBit(bytes) && !Charsets.isValidUtf8(bytes)) {
+            return EncodedWords.decode(Charsets.decode(bytes, null));
         }
         return EncodedWords.decode(value);
+    }
+
+    private static boolean hasEightBit(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String normaliseId(String raw) {
