@@ -71,6 +71,14 @@ public class MailboxConfiguration implements CamelContextAware {
         return new MailReader(attempts, maxMessageBytes, maxAttempts);
     }
 
+    /** Fetches UIDs, flags and small contents of a window of messages per IMAP round trip (camel-mail's UID generator). */
+    @BindToRegistry(value = "mailboxPrefetch", lazy = true)
+    public MailboxPrefetch mailboxPrefetch(@PropertyInject("dsr.mailbox.batch-size") int batchSize,
+            @PropertyInject("dsr.mailbox.max-message-bytes") long maxMessageBytes) {
+        positive("dsr.mailbox.batch-size", batchSize);
+        return new MailboxPrefetch(batchSize, Math.min(maxMessageBytes, 1024 * 1024), 16 * 1024 * 1024);
+    }
+
     @BindToRegistry(value = "mailParser", lazy = true)
     public MailParser mailParser(@PropertyInject("dsr.mailbox.max-attachment-bytes") long maxAttachmentBytes) {
         positive("dsr.mailbox.max-attachment-bytes", maxAttachmentBytes);

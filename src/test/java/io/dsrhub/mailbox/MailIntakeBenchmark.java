@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class MailIntakeBenchmark {
 
-    private static final int MESSAGES = 1000;
+    private static final int MESSAGES = Integer.getInteger("bench.messages", 1000);
     private static final List<String> TEXTS = List.of(
             "Hello, I would like to access the personal data you hold about me. Order number: IZ-2024-%05d",
             "Please delete all my personal data and close my account. Tel. +358 40 %07d",
