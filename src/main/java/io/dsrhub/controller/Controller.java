@@ -34,7 +34,15 @@ public record Controller(
         String fees,
         String complaints,
         String backups,
-        String holidayCalendar) {
+        String holidayCalendar,
+        Mailbox mailbox,
+        List<IdentifierPattern> identifierPatterns) {
+
+    public Controller {
+        mailbox = mailbox == null ? Mailbox.defaults() : mailbox;
+        identifierPatterns = identifierPatterns == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(identifierPatterns));
+    }
 
     /** The language used when the subject's own is not one the controller answers in. */
     public String defaultLanguage() {

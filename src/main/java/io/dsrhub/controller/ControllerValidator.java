@@ -1,7 +1,10 @@
 package io.dsrhub.controller;
 
+import io.dsrhub.domain.IdentityType;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Checks what the YAML binding cannot: required keys, formats and ranges, each failure naming its key. */
 final class ControllerValidator {
@@ -11,6 +14,12 @@ final class ControllerValidator {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern REGION_CODE = Pattern.compile("^([A-Z]{2}(-[A-Z0-9]{1,3})?|EU)$");
     private static final Pattern HOLIDAY_CALENDAR = Pattern.compile("^[A-Z]{2}(-[A-Z0-9]{1,3})?$");
+    private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$");
+    private static final Pattern ENV_NAME = Pattern.compile("^[A-Z_][A-Z0-9_]{0,127}$");
+    private static final Pattern FOLDER = Pattern.compile("^[^\\p{Cc}*%]{1,200}$");
+    private static final Set<IdentityType> PATTERN_TYPES = Set.of(IdentityType.DEVICE_SERIAL,
+            IdentityType.ORDER_NUMBER, IdentityType.ACCOUNT_ID, IdentityType.CUSTOMER_ID, IdentityType.DEVICE_ID,
+            IdentityType.ADVERTISING_ID);
 
     private final String file;
 
@@ -56,6 +65,64 @@ final class ControllerValidator {
         validateProcessors(c.processors());
         if (c.minors() != null && (c.minors().age() < 1 || c.minors().age() > 21)) {
             fail("minors.age", "expected an age between 1 and 21; got " + c.minors().age());
+        }
+        validateMailbox(c.mailbox());
+        validateIdentifierPatterns(c.identifierPatterns());
+    }
+
+    private void validateMailbox(Mailbox mailbox) {
+        if (mailbox.host() != null && !HOST.matcher(mailbox.host()).matches()) {
+            fail("mailbox.host", "expected a host name such as imap.example.com; got '" + mailbox.host() + "'");
+        }
+        if (mailbox.port() != null && (mailbox.port() < 1 || mailbox.port() > 65535)) {
+            fail("mailbox.port", "expected a port between 1 and 65535; got " + mailbox.port());
+        }
+        if (mailbox.protocol() != null && !mailbox.protocol().equals("imap") && !mailbox.protocol().equals("imaps")) {
+            fail("mailbox.protocol", "expected imap or imaps; got '" + mailbox.protocol() + "'");
+        }
+        if (mailbox.folder() != null && !FOLDER.matcher(mailbox.folder()).matches()) {
+            fail("mailbox.folder", "expected a folder name such as INBOX; got '" + mailbox.folder() + "'");
+        }
+        if (mailbox.quarantineFolder() != null && !FOLDER.matcher(mailbox.quarantineFolder()).matches()) {
+            fail("mailbox.quarantine-folder", "expected a folder name such as DSR-Quarantine; got '"
+                    + mailbox.quarantineFolder() + "'");
+        }
+        if (mailbox.folderOrDefault().equals(mailbox.quarantineFolderOrDefault())) {
+            fail("mailbox.quarantine-folder", "must differ from mailbox.folder ('" + mailbox.folderOrDefault() + "')");
+        }
+        if (mailbox.usernameEnv() != null && !ENV_NAME.matcher(mailbox.usernameEnv()).matches()) {
+            fail("mailbox.username-env", "expected the name of an environment variable such as "
+                    + "DSR_MAILBOX_IRONZON_USERNAME; got '" + mailbox.usernameEnv() + "'");
+        }
+        if (mailbox.passwordEnv() != null && !ENV_NAME.matcher(mailbox.passwordEnv()).matches()) {
+            fail("mailbox.password-env", "expected the name of an environment variable such as "
+                    + "DSR_MAILBOX_IRONZON_PASSWORD (never the password itself); got a value that is not one");
+        }
+    }
+
+    private void validateIdentifierPatterns(List<IdentifierPattern> patterns) {
+        for (int i = 0; i < patterns.size(); i++) {
+            IdentifierPattern p = patterns.get(i);
+            String key = "identifier-patterns[" + i + "]";
+            if (p == null) {
+                fail(key, "expected a section with 'type' and 'pattern'");
+            }
+            if (p.type() == null || !PATTERN_TYPES.contains(p.type())) {
+                fail(key + ".type", "expected one of device-serial, order-number, account-id, customer-id, device-id, "
+                        + "advertising-id; got '" + (p.type() == null ? null : p.type().code()) + "'");
+            }
+            require(p.pattern(), key + ".pattern", "a Java regular expression, such as '(?i)order\\s*#?\\s*(?<id>[0-9]{6,})'");
+            Pattern compiled;
+            try {
+                compiled = Pattern.compile(p.pattern());
+            } catch (PatternSyntaxException e) {
+                fail(key + ".pattern", "is not a valid regular expression: " + e.getDescription() + " near index "
+                        + e.getIndex());
+                return;
+            }
+            if (compiled.matcher("").matches()) {
+                fail(key + ".pattern", "matches the empty text; expected a pattern that needs at least one character");
+            }
         }
     }
 

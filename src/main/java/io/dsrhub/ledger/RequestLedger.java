@@ -119,6 +119,40 @@ public final class RequestLedger {
         }
     }
 
+    /**
+     * Adds request types to a request (a clarification named them) and records it in the audit trail; types it has
+     * already are left alone. Call inside a transaction.
+     */
+    public void addTypes(String requestId, Set<RequestType> types, String actor) {
+        Set<RequestType> current = find(requestId).orElseThrow().types();
+        List<RequestType> added = types.stream().filter(t -> !current.contains(t)).sorted().toList();
+        for (RequestType type : added) {
+            jdbc.sql("INSERT INTO request_type (request_id, type) VALUES (:id, :type)")
+                    .param("id", requestId).param("type", type.name()).update();
+        }
+        if (!added.isEmpty()) {
+            audit.record(requestId, actor, "TYPES_ADDED", "types=" + added);
+        }
+    }
+
+    /** Adds identities a request does not have yet (offered in a later message). Call inside a transaction. */
+    public void addIdentities(String requestId, List<Identity> identities, String actor) {
+        List<Identity> current = find(requestId).orElseThrow().identities();
+        int added = 0;
+        for (Identity identity : identities) {
+            if (current.contains(identity)) {
+                continue;
+            }
+            jdbc.sql("INSERT INTO request_identity (request_id, identity_type, identity_value, format) VALUES (:id, :type, :value, :format)")
+                    .param("id", requestId).param("type", identity.type().name()).param("value", identity.value())
+                    .param("format", identity.format()).update();
+            added++;
+        }
+        if (added > 0) {
+            audit.record(requestId, actor, "IDENTITIES_ADDED", added + " identities");
+        }
+    }
+
     /** Stores (or replaces) one date of a request's clock. */
     public void saveDueDate(String requestId, DueDate date) {
         jdbc.sql("DELETE FROM request_due_date WHERE request_id = :id AND kind = :kind")

@@ -40,10 +40,11 @@ public final class Acknowledgements {
 
     /** Renders the acknowledgement and puts it in the outbox; call inside the registration's transaction. */
     public void queue(SubjectRequest request, Controller controller, List<DueDate> dates, String inReplyTo) {
-        if (request.replyTo() == null) {
+        if (request.replyTo() == null || request.types().isEmpty()) {
+            // no type yet: there is nothing to acknowledge; the channel asks what the subject wants (Clarifications)
             return;
         }
-        String language = controller.speaks(request.language()) ? request.language() : controller.defaultLanguage();
+        String language = ReplyLanguage.choose(controller, request.language(), templates, TEMPLATE);
         RenderedMail mail = RenderedMail.parse(
                 templates.render(TEMPLATE, controller.id(), language, model(request, controller, dates, language)),
                 TEMPLATE);

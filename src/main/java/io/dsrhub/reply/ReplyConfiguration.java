@@ -6,7 +6,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 
-/** Templates and the acknowledgement. */
+/** Templates, the acknowledgement and the clarification question. */
 @Configuration
 public class ReplyConfiguration {
 
@@ -19,5 +19,11 @@ public class ReplyConfiguration {
     public Acknowledgements acknowledgements(Templates templates, Outbox outbox, StatusTokens tokens,
             @PropertyInject("dsr.public-base-url") String publicBaseUrl) {
         return new Acknowledgements(templates, outbox, tokens, publicBaseUrl);
+    }
+
+    @BindToRegistry(value = "clarifications", lazy = true)
+    public Clarifications clarifications(Templates templates, Outbox outbox,
+            @PropertyInject("dsr.public-base-url") String publicBaseUrl) {
+        return new Clarifications(templates, outbox, publicBaseUrl);
     }
 }

@@ -61,6 +61,23 @@ public final class Templates {
         }
     }
 
+    /**
+     * Whether a template has a variant in a language ({@code name_de.ftl}), for the controller or shared. English is
+     * the variant without a suffix, so it always exists.
+     */
+    public boolean hasLanguage(String name, String controllerId, String language) {
+        if (language == null || language.isBlank()) {
+            return false;
+        }
+        if (language.equals("en")) {
+            return true;
+        }
+        int dot = name.lastIndexOf('.');
+        String variant = name.substring(0, dot) + "_" + language + name.substring(dot);
+        return (controllerId != null && Templates.class.getResource("/templates/" + controllerId + "/" + variant) != null)
+                || Templates.class.getResource("/templates/" + variant) != null;
+    }
+
     /** Messages of one language, with English as the fallback for missing keys. */
     public static final class Messages {
 

@@ -104,6 +104,19 @@ public final class HubProcess implements AutoCloseable {
         return log;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** What the process has written so far, for assertion messages. */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
     /** Kills the process at once (SIGKILL): no shutdown hook, no graceful stop, connections just drop. */
     public void kill() {
         process.destroyForcibly();
