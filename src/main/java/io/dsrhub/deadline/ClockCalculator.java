@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,7 +128,9 @@ public final class ClockCalculator {
         };
         String from = startWords(regime.clockStarts(), provisional, start, receiptDay);
         Map<RegimeRule, Set<RequestType>> used = new LinkedHashMap<>();
-        for (RequestType type : subject.types()) {
+        // a request whose types are not known yet (an unclear e-mail) counts under every rule: the earliest applies
+        Set<RequestType> types = subject.types().isEmpty() ? EnumSet.allOf(RequestType.class) : subject.types();
+        for (RequestType type : types) {
             used.computeIfAbsent(regime.ruleFor(type), r -> new LinkedHashSet<>()).add(type);
         }
         boolean severalRules = regime.rules().size() > 1;

@@ -69,6 +69,7 @@ public final class ClarificationReplies implements ThreadReplyHandler {
         SubjectRequest clarified = ledger.transition(request.id(), RequestStatus.RECEIVED, ACTOR,
                 "clarified by reply: types=" + reading.types().types());
         deadlines.resume(request.id(), clock.instant(), ACTOR);
+        deadlines.recompute(request.id());
         acknowledgements.queue(clarified, reply.controller(), ledger.dueDates(request.id()), reply.messageId());
         return "clarified: " + reading.types().evidence();
     }

@@ -156,6 +156,19 @@ class ClockCalculatorTest {
     }
 
     @Test
+    void aRequestWhoseTypesAreNotKnownYetCountsUnderTheEarliestRule() {
+        // an unclear e-mail (awaiting clarification) has no types yet; CCPA's opt-out rule (15 business days) is the
+        // earliest, so it bounds the request until the subject says what they want
+        Controller californian = controller("America/Los_Angeles", "US-CA", "[US-CA]", FAR_PROMISE);
+        ClockSubject unclear = new ClockSubject(java.util.EnumSet.noneOf(RequestType.class), "US-CA",
+                at(californian, "2025-03-03"));
+        RequestClock clock = clockOf(californian, unclear);
+        assertThat(clock.date(DueDateKind.STATUTORY)).isPresent();
+        assertThat(day(clock, DueDateKind.STATUTORY)).isEqualTo(day(clockOf(californian,
+                subject(californian, "US-CA", "2025-03-03", RequestType.OPT_OUT)), DueDateKind.STATUTORY));
+    }
+
+    @Test
     void withoutARegimeOnlyAPolicyThatAllowsPostponingCanBeExtended() {
         Controller ikotekLike = controller("America/New_York", "US", "[US]",
                 "{within: 1, unit: calendar-months, clock-starts: receipt, extendable-to: {within: 45, unit: "

@@ -73,7 +73,7 @@ class DockerComposeTest {
         assertThat(env.get("DSR_PROFILE").asText()).isEqualTo("production");
         for (String required : List.of("DSR_LEDGER_JDBC_URL", "DSR_SMTP_HOST", "DSR_S3_ENDPOINT", "DSR_S3_ACCESS_KEY",
                 "DSR_S3_SECRET_KEY", "DSR_ADMIN_TOKEN", "DSR_TOKEN_SECRET", "DSR_OPENDSR_PRIVATE_KEY",
-                "DSR_OPENDSR_CERTIFICATE")) {
+                "DSR_OPENDSR_CERTIFICATE", "DSR_ERASURE_HASH_KEY", "DSR_FULFILMENT_DIR")) {
             assertThat(env.has(required)).as(required).isTrue();
         }
         assertThat(env.get("DSR_LEDGER_JDBC_URL").asText()).startsWith("jdbc:postgresql://postgres:");
@@ -83,7 +83,7 @@ class DockerComposeTest {
     void secretsAreTakenFromTheEnvironmentNotWrittenInTheFile() {
         JsonNode env = compose.get("services").get("hub").get("environment");
         for (String secret : List.of("DSR_ADMIN_TOKEN", "DSR_TOKEN_SECRET", "DSR_LEDGER_PASSWORD", "DSR_S3_SECRET_KEY",
-                "DSR_OPENDSR_PRIVATE_KEY")) {
+                "DSR_OPENDSR_PRIVATE_KEY", "DSR_ERASURE_HASH_KEY")) {
             assertThat(env.get(secret).asText()).as(secret).startsWith("${").endsWith("}");
         }
     }

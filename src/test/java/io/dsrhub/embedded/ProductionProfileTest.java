@@ -40,6 +40,8 @@ class ProductionProfileTest {
         try (TestDatabase database = TestDatabase.postgresql(); TestMailServer mail = new TestMailServer();
                 HubInstance hub = HubInstance.builder().dataDir(dataDir).database(database).mail(mail)
                         .property("dsr.profile", "production")
+                        .property("dsr.fulfilment.dir", Files.createDirectories(dataDir.resolve("systems")).toString())
+                        .property("dsr.fulfilment.hash-key", "a-hash-key-from-the-environment-0123456789")
                         .property("dsr.s3.endpoint", "http://127.0.0.1:" + FreePorts.next())
                         .property("dsr.s3.access-key", "key").property("dsr.s3.secret-key", "secret")
                         .property("dsr.opendsr.private-key", pem(keys.privateKey()))

@@ -63,6 +63,9 @@ public final class HubProcess implements AutoCloseable {
         all.put("dsr.mail.smtp.starttls", "false");
         all.put("dsr.controllers.dir", Path.of("config", "controllers").toAbsolutePath().toString());
         all.put("dsr.fulfilment.dir", Path.of("config", "fulfilment").toAbsolutePath().toString());
+        all.put("dsr.deadline.regimes-file", Path.of("config", "regimes.yaml").toAbsolutePath().toString());
+        all.put("dsr.deadline.holidays-dir", Path.of("config", "holidays").toAbsolutePath().toString());
+        all.put("dsr.classification.dir", Path.of("config", "classification").toAbsolutePath().toString());
         all.putAll(properties);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
