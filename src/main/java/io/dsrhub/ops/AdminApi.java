@@ -17,6 +17,8 @@ import io.dsrhub.ledger.RequestFilter;
 import io.dsrhub.ledger.RequestLedger;
 import io.dsrhub.ledger.TaskLedger;
 import io.dsrhub.ledger.TaskRecord;
+import io.dsrhub.mailbox.InboundMessage;
+import io.dsrhub.mailbox.InboundMessages;
 import io.dsrhub.outbox.OutboundMessage;
 import io.dsrhub.outbox.Outbox;
 import io.dsrhub.web.HttpAnswers;
@@ -30,7 +32,8 @@ import org.apache.camel.Exchange;
 /**
  * The operator API: {@code GET /api/v1/admin/requests} (filters {@code controller}, {@code status}, {@code type},
  * paging {@code limit} and {@code offset}) and {@code GET /api/v1/admin/requests/{id}} with identities, tasks,
- * dates, messages and the audit trail (with a check of its hash chain). Opening a request's detail is itself
+ * dates, messages sent and received (with their attachments kept as evidence) and the audit trail (with a check of
+ * its hash chain). Opening a request's detail is itself
  * recorded in its audit trail.
  */
 public final class AdminApi {
@@ -45,9 +48,11 @@ public final class AdminApi {
     private final ControllerCatalogue controllers;
     private final StatusView view;
     private final LedgerTransactions tx;
+    private final InboundMessages inbound;
 
     public AdminApi(RequestLedger ledger, TaskLedger tasks, AuditTrail audit, Outbox outbox,
-            ControllerCatalogue controllers, StatusView view, LedgerTransactions tx) {
+            ControllerCatalogue controllers, StatusView view, LedgerTransactions tx, InboundMessages inbound) {
+        this.inbound = inbound;
         this.ledger = ledger;
         this.tasks = tasks;
         this.audit = audit;
@@ -123,6 +128,22 @@ public final class AdminApi {
                     .put("subject", message.subject()).put("messageId", message.messageId())
                     .put("status", message.status()).put("attempts", message.attempts())
                     .put("sentAt", message.sentAt() == null ? null : message.sentAt().toString());
+        }
+        ArrayNode received = answer.putArray("inbound");
+        for (InboundMessage message : inbound.forRequest(id)) {
+            ObjectNode node = received.addObject();
+            node.put("messageId", message.messageId()).put("outcome", message.outcome().name())
+                    .put("reason", message.reason()).put("matchedBy", message.matchedBy())
+                    .put("from", message.sender()).put("subject", message.subject())
+                    .put("language", message.language()).put("classification", message.classification())
+                    .put("receivedAt", message.receivedAt().toString());
+            ArrayNode attachments = node.putArray("attachments");
+            for (InboundMessages.StoredAttachment attachment : inbound.attachments(message.id())) {
+                attachments.addObject().put("fileName", attachment.fileName())
+                        .put("contentType", attachment.contentType()).put("sizeBytes", attachment.sizeBytes())
+                        .put("sha256", attachment.sha256()).put("status", attachment.status().name())
+                        .put("reason", attachment.reason());
+            }
         }
         ArrayNode trail = answer.putArray("audit");
         for (AuditEvent event : audit.of(id)) {

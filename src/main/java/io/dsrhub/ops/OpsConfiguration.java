@@ -5,6 +5,7 @@ import io.dsrhub.ledger.AuditTrail;
 import io.dsrhub.ledger.LedgerTransactions;
 import io.dsrhub.ledger.RequestLedger;
 import io.dsrhub.ledger.TaskLedger;
+import io.dsrhub.mailbox.InboundMessages;
 import io.dsrhub.outbox.Outbox;
 import io.dsrhub.security.BearerToken;
 import io.dsrhub.web.StatusView;
@@ -24,8 +25,8 @@ public class OpsConfiguration {
 
     @BindToRegistry(value = "adminApi", lazy = true)
     public AdminApi adminApi(RequestLedger ledger, TaskLedger tasks, AuditTrail audit, Outbox outbox,
-            ControllerCatalogue controllers, StatusView view, LedgerTransactions tx) {
-        return new AdminApi(ledger, tasks, audit, outbox, controllers, view, tx);
+            ControllerCatalogue controllers, StatusView view, LedgerTransactions tx, InboundMessages inbound) {
+        return new AdminApi(ledger, tasks, audit, outbox, controllers, view, tx, inbound);
     }
 
     @BindToRegistry(value = "ledgerGauges", lazy = true)

@@ -1,5 +1,6 @@
 package io.dsrhub.testing;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class HubExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final TestDatabase.Kind kind;
-    private Consumer<HubInstance.Builder> customisation = b -> { };
+    private BiConsumer<HubInstance.Builder, TestMailServer> customisation = (b, mail) -> { };
     private TestDatabase database;
     private TestMailServer mail;
     private HubInstance instance;
@@ -33,6 +34,12 @@ public final class HubExtension implements BeforeAllCallback, AfterAllCallback {
 
     /** Adds properties or beans to the hub this extension starts. */
     public HubExtension configure(Consumer<HubInstance.Builder> customisation) {
+        this.customisation = (b, mail) -> customisation.accept(b);
+        return this;
+    }
+
+    /** The same, for settings that need the test mail server (its IMAP port, its mailboxes). */
+    public HubExtension configure(BiConsumer<HubInstance.Builder, TestMailServer> customisation) {
         this.customisation = customisation;
         return this;
     }
@@ -42,7 +49,7 @@ public final class HubExtension implements BeforeAllCallback, AfterAllCallback {
         database = TestDatabase.create(kind);
         mail = new TestMailServer();
         HubInstance.Builder builder = HubInstance.builder().database(database).mail(mail);
-        customisation.accept(builder);
+        customisation.accept(builder, mail);
         instance = builder.start();
         rows = new LedgerRows(database.dataSource());
     }
