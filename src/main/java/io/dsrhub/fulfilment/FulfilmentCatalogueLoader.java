@@ -104,7 +104,9 @@ public final class FulfilmentCatalogueLoader {
         return switch (type) {
             case "jdbc" -> JdbcSystemReader.read(file, tree, reader, controllerId, context);
             case "s3" -> S3SystemReader.read(file, tree, reader, controllerId, context);
-            default -> throw new FulfilmentConfigException(file.toString(), "type", "expected jdbc or s3; got '"
+            case "http" -> io.dsrhub.connector.http.HttpSystemReader.read(file, tree, reader, controllerId, context);
+            default -> throw new FulfilmentConfigException(file.toString(), "type", "expected jdbc, s3, http, "
+                    + "opendsr, notice, backup or manual; got '"
                     + type + "'");
         };
     }

@@ -1,0 +1,92 @@
+package io.dsrhub.connector.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dsrhub.connector.ConnectorRejection;
+import io.dsrhub.connector.RetryAfter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Calls a processor's API: bearer authentication, an {@code Idempotency-Key} on writes, a time limit per call.
+ * Answers are sorted into what the task engine does with them: 2xx is read; 404 means "not there"; 429 (and 503)
+ * with {@code Retry-After} retries the task after that time; other 5xx and network errors retry with back-off;
+ * 400, 401 and 403 can never succeed as configured and stop the task (escalated to the operator). Error texts carry
+ * the status and the path, never the subject's identifiers (those are in the query, which is left out).
+ */
+final class ProcessorHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client;
+    private final String baseUrl;
+    private final String apiKey;
+    private final Duration timeout;
+    private final Clock clock;
+
+    ProcessorHttp(String baseUrl, String apiKey, Duration timeout, Clock clock) {
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.apiKey = apiKey;
+        this.timeout = timeout;
+        this.clock = clock;
+    }
+
+    /** The answer as JSON, or empty when the processor says the thing is not there (404). */
+    Optional<JsonNode> call(String method, String path, String idempotencyKey) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+                .header("Accept", "application/json");
+        if (apiKey != null && !apiKey.isBlank()) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        request.method(method, HttpRequest.BodyPublishers.noBody());
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        int status = response.statusCode();
+        String where = method + " " + path.replaceFirst("\\?.*$", "");
+        if (status >= 200 && status < 300) {
+            String body = response.body();
+            return Optional.of(body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
+        }
+        if (status == 404) {
+            return Optional.empty();
+        }
+        Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(this::retryAfter);
+        if ((status == 429 || status == 503) && retryAfter.isPresent()) {
+            throw new RetryAfter("the processor answered " + status + " to " + where + "; retry after "
+                    + retryAfter.get(), retryAfter.get());
+        }
+        if (status == 400 || status == 401 || status == 403) {
+            throw new ConnectorRejection("the processor refused " + where + " with " + status
+                    + " (check the API key and the system file)");
+        }
+        throw new IOException("the processor answered " + status + " to " + where);
+    }
+
+    /** {@code Retry-After}: seconds, or an HTTP date. */
+    private Optional<Duration> retryAfter(String value) {
+        String text = value.strip();
+        if (text.matches("^[0-9]{1,9}$")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
+        }
+        try {
+            ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration wait = Duration.between(clock.instant(), at.toInstant());
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
