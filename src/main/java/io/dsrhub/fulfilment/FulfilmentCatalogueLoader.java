@@ -81,6 +81,7 @@ public final class FulfilmentCatalogueLoader {
         }
         FulfilmentCatalogue catalogue = new FulfilmentCatalogue(policies, systems);
         checkDerivedIdentities(catalogue);
+        io.dsrhub.connector.backup.BackupSystemReader.checkRestoresInto(catalogue);
         return catalogue;
     }
 
@@ -105,6 +106,8 @@ public final class FulfilmentCatalogueLoader {
             case "jdbc" -> JdbcSystemReader.read(file, tree, reader, controllerId, context);
             case "s3" -> S3SystemReader.read(file, tree, reader, controllerId, context);
             case "http" -> io.dsrhub.connector.http.HttpSystemReader.read(file, tree, reader, controllerId, context);
+            case "backup" -> io.dsrhub.connector.backup.BackupSystemReader.read(file, tree, reader, controllerId,
+                    context);
             default -> throw new FulfilmentConfigException(file.toString(), "type", "expected jdbc, s3, http, "
                     + "opendsr, notice, backup or manual; got '"
                     + type + "'");
