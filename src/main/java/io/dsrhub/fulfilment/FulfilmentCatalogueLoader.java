@@ -108,6 +108,8 @@ public final class FulfilmentCatalogueLoader {
             case "http" -> io.dsrhub.connector.http.HttpSystemReader.read(file, tree, reader, controllerId, context);
             case "backup" -> io.dsrhub.connector.backup.BackupSystemReader.read(file, tree, reader, controllerId,
                     context);
+            case "opendsr" -> io.dsrhub.connector.opendsr.OpenDsrSystemReader.read(file, tree, reader, controllerId,
+                    context);
             case "notice" -> io.dsrhub.connector.notice.NoticeSystemReader.read(file, tree, reader,
                     controllers.require(controllerId), context);
             default -> throw new FulfilmentConfigException(file.toString(), "type", "expected jdbc, s3, http, "
