@@ -110,6 +110,8 @@ public final class FulfilmentCatalogueLoader {
                     context);
             case "opendsr" -> io.dsrhub.connector.opendsr.OpenDsrSystemReader.read(file, tree, reader, controllerId,
                     context);
+            case "manual" -> io.dsrhub.connector.manual.ManualSystemReader.read(file, tree, reader, controllerId,
+                    context);
             case "notice" -> io.dsrhub.connector.notice.NoticeSystemReader.read(file, tree, reader,
                     controllers.require(controllerId), context);
             default -> throw new FulfilmentConfigException(file.toString(), "type", "expected jdbc, s3, http, "

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * signing are refused with 403 and change nothing; a signed "completed" callback finishes the access task with the
  * results link; the erasure, with no callback, completes through the status poll.
  */
-class OpenDsrProcessorTest {
+class OpenDsrProcessorConnectorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DOMAIN = "opendsr.analytics.example";
