@@ -59,7 +59,7 @@ public final class BackupConnector implements Connector {
 
     @Override
     public boolean holds(DataCategories requested) {
-        return requested.coversAny(categories.targets());
+        return requested.overlaps(categories);
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class HttpConnector implements Connector {
 
     @Override
     public boolean holds(DataCategories requested) {
-        return requested.coversAny(categories.targets());
+        return requested.overlaps(categories);
     }
 
     @Override
@@ -85,7 +85,6 @@ public final class HttpConnector implements Connector {
     @Override
     public TaskOutcome run(TaskWork work) throws Exception {
         List<String> ids = findIds(work.identities());
-        String reference = null;
         List<TaskReport.ProcessorRecords> records = new ArrayList<>();
         TaskReport.ExportReport exported = null;
         if (ids.isEmpty()) {
@@ -98,7 +97,7 @@ public final class HttpConnector implements Connector {
             case ERASE -> erase(work, ids, records);
             default -> throw new ConnectorRejection(work.action().code() + " is not automated on " + systemId);
         }
-        return outcome(work, TaskStatus.DONE, records, exported, reference);
+        return outcome(work, TaskStatus.DONE, records, exported, null);
     }
 
     private TaskOutcome outcome(TaskWork work, TaskStatus status, List<TaskReport.ProcessorRecords> records,

@@ -60,7 +60,7 @@ public final class ManualConnector implements Connector {
 
     @Override
     public boolean holds(DataCategories requested) {
-        return requested.coversAny(categories.targets());
+        return requested.overlaps(categories);
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class NoticeConnector implements Connector {
 
     @Override
     public boolean holds(DataCategories requested) {
-        return requested.coversAny(categories.targets());
+        return requested.overlaps(categories);
     }
 
     @Override

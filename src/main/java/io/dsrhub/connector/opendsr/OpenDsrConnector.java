@@ -97,7 +97,7 @@ public final class OpenDsrConnector implements Connector {
 
     @Override
     public boolean holds(DataCategories requested) {
-        return requested.coversAny(categories.targets());
+        return requested.overlaps(categories);
     }
 
     @Override
