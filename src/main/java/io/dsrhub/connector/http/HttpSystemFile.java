@@ -14,6 +14,7 @@ import java.util.List;
  * @param erase      what is called to erase each record found
  */
 public record HttpSystemFile(String id, String name, String type, Boolean demo, Integer maxConcurrency,
+        java.util.List<io.dsrhub.fulfilment.DerivedIdentity> identitiesFrom,
         String processor, String preset, String baseUrl, String apiKey, List<String> categories, Duration timeout,
         Call find, List<Call> export, List<Call> erase) {
 

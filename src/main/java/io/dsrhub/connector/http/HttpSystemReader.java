@@ -64,7 +64,8 @@ public final class HttpSystemReader {
         HttpConnector connector = new HttpConnector(system.id(), processor, new DataCategories(system.categories()),
                 find, export, erase, http, context);
         return new TargetSystem(system.id(), system.name() == null ? processor : system.name(), controllerId, file,
-                Boolean.TRUE.equals(system.demo()), context.concurrency(file, system.maxConcurrency()), List.of(),
+                Boolean.TRUE.equals(system.demo()), context.concurrency(file, system.maxConcurrency()),
+                system.identitiesFrom() == null ? List.of() : List.copyOf(system.identitiesFrom()),
                 connector);
     }
 

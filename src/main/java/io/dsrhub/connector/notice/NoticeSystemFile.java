@@ -14,6 +14,7 @@ import java.util.List;
  * @param maxReminders reminders before the task is escalated to the privacy officer (default 2)
  */
 public record NoticeSystemFile(String id, String name, String type, Boolean demo, Integer maxConcurrency,
+        java.util.List<io.dsrhub.fulfilment.DerivedIdentity> identitiesFrom,
         String processor, String contact, List<String> identifiers, List<String> categories, Duration remindAfter,
         Integer maxReminders) {
 }

@@ -66,6 +66,7 @@ public final class NoticeSystemReader {
                 new DataCategories(system.categories()), remindAfter, maxReminders, context);
         return new TargetSystem(system.id(), system.name() == null ? processor.name() : system.name(),
                 controller.id(), file, Boolean.TRUE.equals(system.demo()),
-                context.concurrency(file, system.maxConcurrency()), List.of(), connector);
+                context.concurrency(file, system.maxConcurrency()),
+                system.identitiesFrom() == null ? List.of() : List.copyOf(system.identitiesFrom()), connector);
     }
 }

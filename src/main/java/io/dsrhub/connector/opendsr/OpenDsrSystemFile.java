@@ -19,6 +19,7 @@ import java.util.Map;
  * @param pollEvery       how often the status is polled when no callback came (default PT6H)
  */
 public record OpenDsrSystemFile(String id, String name, String type, Boolean demo, Integer maxConcurrency,
+        java.util.List<io.dsrhub.fulfilment.DerivedIdentity> identitiesFrom,
         String processor, String apiUrl, String processorDomain, String certificate, String apiKey,
         String regulation, Map<String, String> identities, List<String> categories, Duration pollEvery,
         Duration timeout) {

@@ -82,7 +82,8 @@ public final class OpenDsrSystemReader {
                 system.processorDomain(), signature, system.apiKey(), regulation, Map.copyOf(identities),
                 new DataCategories(system.categories()), poll, timeout, context);
         return new TargetSystem(system.id(), system.name() == null ? processor : system.name(), controllerId, file,
-                Boolean.TRUE.equals(system.demo()), context.concurrency(file, system.maxConcurrency()), List.of(),
+                Boolean.TRUE.equals(system.demo()), context.concurrency(file, system.maxConcurrency()),
+                system.identitiesFrom() == null ? List.of() : List.copyOf(system.identitiesFrom()),
                 connector);
     }
 }
