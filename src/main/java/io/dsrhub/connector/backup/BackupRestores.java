@@ -92,6 +92,19 @@ public final class BackupRestores {
         return answer;
     }
 
+    /**
+     * Forgets suppression entries whose backups have all aged out (run by {@code forget-aged-out-suppressions}).
+     * A day of margin is kept for time zones: an entry goes the day after its date has passed everywhere.
+     */
+    public int forgetAgedOut() {
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).minusDays(1);
+        int forgotten = suppression.forgetAgedOut(today);
+        if (forgotten > 0) {
+            LOG.info("{} suppression entries forgotten: their backups have aged out", forgotten);
+        }
+        return forgotten;
+    }
+
     private static int erasedRows(TaskReport report) {
         if (report == null || report.tables() == null) {
             return 0;

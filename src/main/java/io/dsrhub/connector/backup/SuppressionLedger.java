@@ -77,6 +77,14 @@ public final class SuppressionLedger {
                 + "WHERE id = :id").param("now", Timestamps.toDb(clock.instant())).param("id", id).update();
     }
 
+    /**
+     * Deletes the entries whose backups have all aged out before {@code today}: no restore can bring those subjects
+     * back, so their identities are not kept any longer. Returns the entries deleted.
+     */
+    public int forgetAgedOut(LocalDate today) {
+        return jdbc.sql("DELETE FROM backup_suppression WHERE ages_out_on < :today").param("today", today).update();
+    }
+
     private static List<Identity> identities(String json) {
         List<Map<String, String>> stored = read(json, new TypeReference<List<Map<String, String>>>() { });
         return stored.stream().map(m -> Identity.raw(IdentityType.fromCode(m.get("type")).orElseThrow(),

@@ -108,6 +108,7 @@ class BackupSuppressionReapplyTest {
         ledger = TestDatabase.postgresql();
         mail = new TestMailServer();
         hub = fulfilment.applyTo(HubInstance.builder().database(ledger).mail(mail)
+                .property("dsr.backup.forget-delay", "200")
                 .property("dsr.fulfilment.plan-delay", "100")
                 .property("dsr.tasks.poll-delay", "100")).start();
         requests = new TestRequests(hub);
@@ -174,6 +175,15 @@ class BackupSuppressionReapplyTest {
         assertThat(new LedgerRows(ledger.dataSource()).rows("SELECT actor FROM audit_event WHERE request_id = ? "
                 + "AND action = 'BACKUP_SUPPRESSION_REAPPLIED'", id)).extracting(r -> r.get("actor"))
                 .containsExactly("operator:Ana");
+
+        // once the last backup that may hold Sam has aged out, the entry (and Sam's identities) is forgotten
+        LedgerRows ledgerRows = new LedgerRows(ledger.dataSource());
+        ledgerRows.jdbc().sql("UPDATE backup_suppression SET ages_out_on = :d WHERE id = :id")
+                .param("d", today.minusDays(3)).param("id", entry).update();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> ledgerRows.rows(
+                "SELECT id FROM backup_suppression WHERE id = ?", entry).isEmpty());
+        HttpResponse<String> nothingLeft = post("/api/v1/admin/backups/shop-backups/reapply");
+        assertThat(JSON.readTree(nothingLeft.body()).get("entries").asInt()).isZero();
     }
 
     private static HttpResponse<String> post(String path) {
