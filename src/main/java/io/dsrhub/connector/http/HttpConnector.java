@@ -112,13 +112,17 @@ public final class HttpConnector implements Connector {
     /** The ids of the subject's records, from every identity the find call can use (e-mail for Stripe). */
     private List<String> findIds(List<Identity> identities) throws Exception {
         UrlTemplate template = new UrlTemplate(find.url());
+        Set<String> placeholders = new LinkedHashSet<>(template.names());
+        if (find.body() != null) {
+            placeholders.addAll(new UrlTemplate(find.body()).names());
+        }
         Set<String> ids = new LinkedHashSet<>();
         for (Identity identity : identities) {
-            if (!identity.isRaw() || !template.names().contains(identity.type().code())) {
+            if (!identity.isRaw() || !placeholders.contains(identity.type().code())) {
                 continue;
             }
-            String url = template.fill(Map.of(identity.type().code(), identity.value()));
-            for (JsonNode item : items(find, url)) {
+            Map<String, String> values = Map.of(identity.type().code(), identity.value());
+            for (JsonNode item : items(find, template.fill(values), body(find, values), null)) {
                 String id = item.at(find.id() == null ? "/id" : find.id()).asText("");
                 if (!id.isBlank()) {
                     ids.add(id);
@@ -129,11 +133,12 @@ public final class HttpConnector implements Connector {
     }
 
     /** Every record a call returns, following its pages. */
-    private List<JsonNode> items(HttpSystemFile.Call call, String firstUrl) throws Exception {
+    private List<JsonNode> items(HttpSystemFile.Call call, String firstUrl, String request, String idempotencyKey)
+            throws Exception {
         List<JsonNode> items = new ArrayList<>();
         String url = firstUrl;
         for (int page = 0; page < MAX_PAGES && url != null; page++) {
-            Optional<JsonNode> answer = http.call(method(call), url, null);
+            Optional<JsonNode> answer = http.call(method(call), url, request, idempotencyKey);
             if (answer.isEmpty()) {
                 break;
             }
@@ -167,7 +172,9 @@ public final class HttpConnector implements Connector {
         ArrayNode out = document.putArray("records");
         for (String id : ids) {
             for (HttpSystemFile.Call call : export) {
-                List<JsonNode> found = items(call, new UrlTemplate(call.url()).fill(Map.of("id", id)));
+                Map<String, String> values = Map.of("id", id);
+                List<JsonNode> found = items(call, new UrlTemplate(call.url()).fill(values), body(call, values),
+                        "POST".equals(call.method()) ? idempotencyKey(work, call, id) : null);
                 ArrayNode kindArray = out.addObject().put("kind", call.kind()).put("of", id).putArray("data");
                 found.forEach(kindArray::add);
                 counts.merge(call.kind(), found.size(), Integer::sum);
@@ -192,7 +199,7 @@ public final class HttpConnector implements Connector {
             for (String id : ids) {
                 String url = new UrlTemplate(call.url()).fill(Map.of("id", id));
                 String key = idempotencyKey(work, call, id);
-                Optional<JsonNode> answer = http.call(method(call), url, key);
+                Optional<JsonNode> answer = http.call(method(call), url, body(call, Map.of("id", id)), key);
                 if (answer.isEmpty()) {
                     continue;
                 }
@@ -211,6 +218,10 @@ public final class HttpConnector implements Connector {
     private static String idempotencyKey(TaskWork work, HttpSystemFile.Call call, String id) {
         return "dsr-" + UUID.nameUUIDFromBytes((work.requestId() + "|" + work.taskId() + "|" + call.kind() + "|"
                 + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String body(HttpSystemFile.Call call, Map<String, String> values) {
+        return call.body() == null ? null : new UrlTemplate(call.body()).fillJson(values);
     }
 
     private static String method(HttpSystemFile.Call call) {

@@ -27,8 +27,11 @@ public record HttpSystemFile(String id, String name, String type, Boolean demo, 
      * @param kind    what the records are called in the report (customer, charges, payment-methods)
      * @param next    how to ask for the next page, if the answer is paged
      * @param check   for erasure: a JSON pointer to a boolean that must be true ({@code /deleted})
+     * @param body    for POST: a JSON body with the same placeholders, filled in JSON-escaped
+     *                ({@code '{"email": "{email}"}'})
      */
-    public record Call(String kind, String method, String url, String items, String id, Page next, String check) {
+    public record Call(String kind, String method, String url, String items, String id, Page next, String check,
+            String body) {
     }
 
     /**

@@ -83,6 +83,9 @@ public final class HttpSystemReader {
                     + "to base-url); got '" + call.url() + "'");
         }
         Set<String> names = new UrlTemplate(call.url()).names();
+        if (identity && names.isEmpty() && call.body() != null) {
+            names = new UrlTemplate(call.body()).names();
+        }
         if (identity) {
             if (names.isEmpty() || !names.stream().allMatch(n -> IdentityType.fromCode(n).isPresent())) {
                 throw new FulfilmentConfigException(file, key + ".url", "expected one identity placeholder such as "
@@ -91,6 +94,27 @@ public final class HttpSystemReader {
         } else if (!names.equals(Set.of("id"))) {
             throw new FulfilmentConfigException(file, key + ".url", "expected the placeholder {id} (the record "
                     + "found); got " + names);
+        }
+        if (call.body() != null) {
+            if (!"POST".equals(call.method())) {
+                throw new FulfilmentConfigException(file, key + ".body", "a body is sent with method: POST only");
+            }
+            Set<String> inBody = new UrlTemplate(call.body()).names();
+            boolean allowed = identity ? inBody.stream().allMatch(n -> IdentityType.fromCode(n).isPresent())
+                    && (inBody.isEmpty() || inBody.equals(names)) : Set.of("id").containsAll(inBody);
+            if (!allowed) {
+                throw new FulfilmentConfigException(file, key + ".body", "expected the placeholders of the url ("
+                        + names + "); got " + inBody);
+            }
+            try {
+                java.util.Map<String, String> sample = new java.util.HashMap<>();
+                new UrlTemplate(call.body()).names().forEach(n -> sample.put(n, "x"));
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(new UrlTemplate(call.body())
+                        .fillJson(sample));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new FulfilmentConfigException(file, key + ".body", "is not JSON once filled in: "
+                        + e.getOriginalMessage());
+            }
         }
         for (String pointer : new String[] {call.items(), call.id(), call.check()}) {
             if (pointer != null && !pointer.startsWith("/")) {

@@ -44,6 +44,12 @@ final class ProcessorHttp {
     /** The answer as JSON, or empty when the processor says the thing is not there (404). */
     Optional<JsonNode> call(String method, String path, String idempotencyKey) throws IOException,
             InterruptedException {
+        return call(method, path, null, idempotencyKey);
+    }
+
+    /** The same, with a JSON body (for POST). */
+    Optional<JsonNode> call(String method, String path, String body, String idempotencyKey) throws IOException,
+            InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Accept", "application/json");
         if (apiKey != null && !apiKey.isBlank()) {
@@ -52,13 +58,17 @@ final class ProcessorHttp {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        request.method(method, HttpRequest.BodyPublishers.noBody());
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         String where = method + " " + path.replaceFirst("\\?.*$", "");
         if (status >= 200 && status < 300) {
-            String body = response.body();
-            return Optional.of(body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
+            String text = response.body();
+            return Optional.of(text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text));
         }
         if (status == 404) {
             return Optional.empty();

@@ -13,17 +13,17 @@ final class StripePreset {
 
     static final HttpSystemFile.Call FIND = new HttpSystemFile.Call("customer", "GET",
             "/v1/customers/search?query=email%3A%27{email}%27&limit=100", "/data", "/id",
-            new HttpSystemFile.Page("/has_more", "page", "/next_page"), null);
+            new HttpSystemFile.Page("/has_more", "page", "/next_page"), null, null);
 
     static final List<HttpSystemFile.Call> EXPORT = List.of(
-            new HttpSystemFile.Call("customer", "GET", "/v1/customers/{id}", null, "/id", null, null),
+            new HttpSystemFile.Call("customer", "GET", "/v1/customers/{id}", null, "/id", null, null, null),
             new HttpSystemFile.Call("charges", "GET", "/v1/charges?customer={id}&limit=100", "/data", "/id",
-                    new HttpSystemFile.Page("/has_more", "starting_after", "last-id"), null),
+                    new HttpSystemFile.Page("/has_more", "starting_after", "last-id"), null, null),
             new HttpSystemFile.Call("payment-methods", "GET", "/v1/payment_methods?customer={id}&limit=100",
-                    "/data", "/id", new HttpSystemFile.Page("/has_more", "starting_after", "last-id"), null));
+                    "/data", "/id", new HttpSystemFile.Page("/has_more", "starting_after", "last-id"), null, null));
 
     static final List<HttpSystemFile.Call> ERASE = List.of(
-            new HttpSystemFile.Call("customer", "DELETE", "/v1/customers/{id}", null, "/id", null, "/deleted"));
+            new HttpSystemFile.Call("customer", "DELETE", "/v1/customers/{id}", null, "/id", null, "/deleted", null));
 
     private StripePreset() {
     }

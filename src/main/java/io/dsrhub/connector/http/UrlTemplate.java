@@ -37,6 +37,22 @@ record UrlTemplate(String text) {
         return out.toString();
     }
 
+    /** Fills the placeholders of a JSON text with JSON-escaped values (the template writes the quotes). */
+    String fillJson(Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("no value for {" + m.group(1) + "}");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(new String(
+                    com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(value))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** Adds or replaces one query parameter. */
     static String withParam(String url, String param, String value) {
         String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);

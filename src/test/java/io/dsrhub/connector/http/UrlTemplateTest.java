@@ -20,6 +20,12 @@ class UrlTemplateTest {
     }
 
     @Test
+    void jsonBodiesGetJsonEscapedValues() {
+        assertThat(new UrlTemplate("{\"email\": \"{email}\"}").fillJson(Map.of("email", "a\"b\\c@x.example")))
+                .isEqualTo("{\"email\": \"a\\\"b\\\\c@x.example\"}");
+    }
+
+    @Test
     void aMissingValueIsRefused() {
         assertThatThrownBy(() -> new UrlTemplate("/accounts/{id}").fill(Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{id}");
