@@ -8,14 +8,14 @@ import java.util.List;
  * and only {@code base-url} and {@code api-key} are needed; otherwise {@code find}, {@code export} and {@code erase}
  * say which calls to make.
  *
- * @param apiKey     sent as {@code Authorization: Bearer}; must come from the environment
+ * @param apiKey     sent as {@code Authorization: Bearer} (or Basic with {@code api-user}); from the environment
  * @param find       how the subject's records are found from an identity ({@code {email}} in the URL)
  * @param export     what is fetched for each record found ({@code {id}} in the URL)
  * @param erase      what is called to erase each record found
  */
 public record HttpSystemFile(String id, String name, String type, Boolean demo, Integer maxConcurrency,
         java.util.List<io.dsrhub.fulfilment.DerivedIdentity> identitiesFrom,
-        String processor, String preset, String baseUrl, String apiKey, List<String> categories, Duration timeout,
+        String processor, String preset, String baseUrl, String apiKey, String apiUser, List<String> categories, Duration timeout,
         Call find, List<Call> export, List<Call> erase) {
 
     /**

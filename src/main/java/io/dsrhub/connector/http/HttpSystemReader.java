@@ -60,7 +60,8 @@ public final class HttpSystemReader {
             throw new FulfilmentConfigException(file, "timeout", "expected a duration up to PT5M; got " + timeout);
         }
         String processor = system.processor() != null ? system.processor() : stripe ? "Stripe" : system.id();
-        ProcessorHttp http = new ProcessorHttp(baseUrl, system.apiKey(), timeout, context.clock());
+        ProcessorHttp http = new ProcessorHttp(baseUrl, new io.dsrhub.connector.ApiCredentials(system.apiUser(),
+                system.apiKey()), timeout, context.clock());
         HttpConnector connector = new HttpConnector(system.id(), processor, new DataCategories(system.categories()),
                 find, export, erase, http, context);
         return new TargetSystem(system.id(), system.name() == null ? processor : system.name(), controllerId, file,

@@ -29,14 +29,14 @@ final class ProcessorHttp {
 
     private final HttpClient client;
     private final String baseUrl;
-    private final String apiKey;
+    private final io.dsrhub.connector.ApiCredentials credentials;
     private final Duration timeout;
     private final Clock clock;
 
-    ProcessorHttp(String baseUrl, String apiKey, Duration timeout, Clock clock) {
+    ProcessorHttp(String baseUrl, io.dsrhub.connector.ApiCredentials credentials, Duration timeout, Clock clock) {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.apiKey = apiKey;
+        this.credentials = credentials;
         this.timeout = timeout;
         this.clock = clock;
     }
@@ -52,8 +52,8 @@ final class ProcessorHttp {
             InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Accept", "application/json");
-        if (apiKey != null && !apiKey.isBlank()) {
-            request.header("Authorization", "Bearer " + apiKey);
+        if (credentials.authorization() != null) {
+            request.header("Authorization", credentials.authorization());
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);

@@ -50,7 +50,7 @@ public final class OpenDsrConnector implements Connector {
     private final String apiUrl;
     private final String domain;
     private final ProcessorSignature signature;
-    private final String apiKey;
+    private final io.dsrhub.connector.ApiCredentials credentials;
     private final String regulation;
     private final Map<String, String> identityTypes;
     private final DataCategories categories;
@@ -60,14 +60,14 @@ public final class OpenDsrConnector implements Connector {
     private final SystemContext context;
 
     OpenDsrConnector(String systemId, String processor, String apiUrl, String domain, ProcessorSignature signature,
-            String apiKey, String regulation, Map<String, String> identityTypes, DataCategories categories,
+            io.dsrhub.connector.ApiCredentials credentials, String regulation, Map<String, String> identityTypes, DataCategories categories,
             Duration pollEvery, Duration timeout, SystemContext context) {
         this.systemId = systemId;
         this.processor = processor;
         this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
         this.domain = domain;
         this.signature = signature;
-        this.apiKey = apiKey;
+        this.credentials = credentials;
         this.regulation = regulation;
         this.identityTypes = identityTypes;
         this.categories = categories;
@@ -193,8 +193,8 @@ public final class OpenDsrConnector implements Connector {
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         request.timeout(timeout).header("Accept", "application/json");
-        if (apiKey != null && !apiKey.isBlank()) {
-            request.header("Authorization", "Bearer " + apiKey);
+        if (credentials.authorization() != null) {
+            request.header("Authorization", credentials.authorization());
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }

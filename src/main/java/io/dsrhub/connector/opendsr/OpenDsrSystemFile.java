@@ -12,7 +12,7 @@ import java.util.Map;
  * @param processorDomain the domain the processor signs as ({@code X-OpenDSR-Processor-Domain}); callbacks from any
  *                        other domain are refused
  * @param certificate     the processor's certificate (PEM, or a path to a PEM file) whose key signs its answers
- * @param apiKey          sent as {@code Authorization: Bearer} on calls to the processor (optional)
+ * @param apiKey          sent as {@code Authorization: Bearer} (Basic with {@code api-user}) on calls (optional)
  * @param regulation      {@code gdpr} (default) or {@code ccpa}
  * @param identities      hub identity type to OpenDSR identity_type (default email→email,
  *                        customer-id→controller_customer_id)
@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public record OpenDsrSystemFile(String id, String name, String type, Boolean demo, Integer maxConcurrency,
         java.util.List<io.dsrhub.fulfilment.DerivedIdentity> identitiesFrom,
-        String processor, String apiUrl, String processorDomain, String certificate, String apiKey,
+        String processor, String apiUrl, String processorDomain, String certificate, String apiKey, String apiUser,
         String regulation, Map<String, String> identities, List<String> categories, Duration pollEvery,
         Duration timeout) {
 }

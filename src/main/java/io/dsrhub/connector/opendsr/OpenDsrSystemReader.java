@@ -79,7 +79,8 @@ public final class OpenDsrSystemReader {
         Duration timeout = system.timeout() == null ? Duration.ofSeconds(30) : system.timeout();
         String processor = system.processor() == null ? system.processorDomain() : system.processor();
         OpenDsrConnector connector = new OpenDsrConnector(system.id(), processor, system.apiUrl(),
-                system.processorDomain(), signature, system.apiKey(), regulation, Map.copyOf(identities),
+                system.processorDomain(), signature,
+                new io.dsrhub.connector.ApiCredentials(system.apiUser(), system.apiKey()), regulation, Map.copyOf(identities),
                 new DataCategories(system.categories()), poll, timeout, context);
         return new TargetSystem(system.id(), system.name() == null ? processor : system.name(), controllerId, file,
                 Boolean.TRUE.equals(system.demo()), context.concurrency(file, system.maxConcurrency()),

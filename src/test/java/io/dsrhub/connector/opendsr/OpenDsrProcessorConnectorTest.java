@@ -37,7 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hub as OpenDSR controller: it POSTs /requests with a UUID v4 and keeps the processor's signed receipt (without
+ * The hub as OpenDSR controller: it POSTs /requests with a UUID v4 (HTTP Basic, as mParticle's API takes) and keeps the processor's signed receipt (without
  * encoded_request); callbacks from an unknown domain, with another key's signature or with a body changed after
  * signing are refused with 403 and change nothing; a signed "completed" callback finishes the access task with the
  * results link; the erasure, with no callback, completes through the status poll.
@@ -84,6 +84,7 @@ class OpenDsrProcessorConnectorTest {
                         api-url: "%s/v1"
                         processor-domain: %s
                         certificate: "%s"
+                        api-user: hub-controller
                         api-key: "{{dsr.test.analytics-key}}"
                         categories: [user.behavior, user.device]
                         poll-every: PT6H
@@ -129,7 +130,8 @@ class OpenDsrProcessorConnectorTest {
         assertThat(sent.at("/status_callback_urls/0").asText()).isEqualTo(callbackUrl);
         api.verify(postRequestedFor(urlPathEqualTo("/v1/requests"))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
-                        "Bearer analytics-secret")));
+                        "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                "hub-controller:analytics-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
         JsonNode receipt = JSON.readTree(waiting.result()).at("/processor/receipt");
         assertThat(receipt.get("verified").asBoolean()).isTrue();
         assertThat(receipt.get("domain").asText()).isEqualTo(DOMAIN);
