@@ -138,7 +138,7 @@ public final class HttpConnector implements Connector {
         List<JsonNode> items = new ArrayList<>();
         String url = firstUrl;
         for (int page = 0; page < MAX_PAGES && url != null; page++) {
-            Optional<JsonNode> answer = http.call(method(call), url, request, idempotencyKey);
+            Optional<JsonNode> answer = http.call(method(call), url, call.url(), request, idempotencyKey);
             if (answer.isEmpty()) {
                 break;
             }
@@ -199,7 +199,8 @@ public final class HttpConnector implements Connector {
             for (String id : ids) {
                 String url = new UrlTemplate(call.url()).fill(Map.of("id", id));
                 String key = idempotencyKey(work, call, id);
-                Optional<JsonNode> answer = http.call(method(call), url, body(call, Map.of("id", id)), key);
+                Optional<JsonNode> answer = http.call(method(call), url, call.url(), body(call, Map.of("id", id)),
+                        key);
                 if (answer.isEmpty()) {
                     continue;
                 }

@@ -41,15 +41,15 @@ final class ProcessorHttp {
         this.clock = clock;
     }
 
-    /** The answer as JSON, or empty when the processor says the thing is not there (404). */
-    Optional<JsonNode> call(String method, String path, String idempotencyKey) throws IOException,
-            InterruptedException {
-        return call(method, path, null, idempotencyKey);
-    }
-
-    /** The same, with a JSON body (for POST). */
-    Optional<JsonNode> call(String method, String path, String body, String idempotencyKey) throws IOException,
-            InterruptedException {
+    /**
+     * The answer as JSON, or empty when the processor says the thing is not there (404).
+     *
+     * @param template the call's URL as configured (placeholders not filled in): the only form of the URL that
+     *                 error messages carry, so the subject's identifiers never reach a log or the ledger's errors
+     * @param body     a JSON body (POST), or null
+     */
+    Optional<JsonNode> call(String method, String path, String template, String body, String idempotencyKey)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Accept", "application/json");
         if (credentials.authorization() != null) {
@@ -65,7 +65,7 @@ final class ProcessorHttp {
                 : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
-        String where = method + " " + path.replaceFirst("\\?.*$", "");
+        String where = method + " " + template.replaceFirst("\\?.*$", "");
         if (status >= 200 && status < 300) {
             String text = response.body();
             return Optional.of(text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text));
