@@ -1,0 +1,8 @@
+Subject: [${reference}] Reply could not be delivered
+The ${kind} of data-subject request ${reference} (${controllerName}) could not be delivered: every one of ${attempts} attempt(s) failed, and the hub will not try again by itself.
+
+The subject has not received the answer. The deadline still runs. Check the outbound message and its last error in the
+operator API (GET /api/v1/admin/requests/${requestId}), fix the cause (mail server, address), and send the answer by
+another channel if needed.
+
+${adminUrl}
