@@ -137,6 +137,10 @@ class AccessPackageReplyTest {
                 .asText()).containsExactly("user=Personal data about you");
         JsonNode customer = system.get("tables").get(0);
         assertThat(customer.get("table").asText()).isEqualTo("customer");
+        assertThat(customer.get("categories")).extracting(c -> c.get("category").asText() + "="
+                + c.get("description").asText()).containsExactly("user.contact.email=Your e-mail address",
+                "user.name=Your name", "user.contact.phone=Your phone number");
+        assertThat(customer.get("columnCategories").get("full_name").get(0).asText()).isEqualTo("user.name");
         assertThat(customer.get("rows")).hasSize(1);
         assertThat(customer.get("rows").get(0).get("email").asText()).isEqualTo("pat@example.com");
         assertThat(customer.get("rows").get(0).get("full_name").asText()).isEqualTo("Pat Example");
@@ -156,7 +160,8 @@ class AccessPackageReplyTest {
                 "ORD-1001,2590,2024-03-01,\"gift, \"\"wrapped\"\"\"", "ORD-1002,1200,2024-05-17,");
 
         String summary = zip.get("summary.html");
-        assertThat(summary).contains("Personal data about you").contains("Web shop").contains("customer.csv")
+        assertThat(summary).contains("Your e-mail address").contains("Web shop / customer")
+                .contains("The dates of your orders").contains("Web shop / orders").contains("customer.csv")
                 .contains(reference);
 
         String statusPage = hub.http().get("/status/" + id + "?token=" + hub.bean(StatusTokens.class).issue(id)).body();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dsrhub.connector.jdbc.JdbcConnector;
 import io.dsrhub.controller.Controller;
 import io.dsrhub.domain.SubjectRequest;
 import io.dsrhub.fulfilment.FulfilmentCatalogue;
@@ -28,9 +29,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.lingala.zip4j.io.outputstream.ZipOutputStream;
 import net.lingala.zip4j.model.ZipParameters;
 import net.lingala.zip4j.model.enums.AesKeyStrength;
@@ -86,10 +91,11 @@ public final class PackageBuilder {
         List<ExportedObject> files = facts.exports().stream().filter(o -> !isDatabaseExport(o)).toList();
         CategoryWords words = new CategoryWords(Templates.Messages.bundle(language));
         List<Map<String, Object>> datasets = new ArrayList<>();
+        Map<String, Set<String>> sources = new LinkedHashMap<>();
         try {
             // closed only on success: closing completes the upload, a failure aborts it below
             ZipOutputStream zip = password == null ? new ZipOutputStream(upload) : new ZipOutputStream(upload, password);
-            writeDataJson(zip, password != null, request, controller, documents, files, words);
+            writeDataJson(zip, password != null, request, controller, documents, files, words, sources);
             for (ExportedObject document : documents) {
                 datasets.addAll(writeCsvs(zip, password != null, document));
             }
@@ -101,7 +107,7 @@ public final class PackageBuilder {
                 zip.closeEntry();
             }
             entry(zip, password != null, "summary.html");
-            byte[] html = summary(request, controller, facts, language, datasets, files, words)
+            byte[] html = summary(request, controller, facts, language, datasets, files, words, sources)
                     .getBytes(StandardCharsets.UTF_8);
             zip.write(html);
             zip.closeEntry();
@@ -122,7 +128,8 @@ public final class PackageBuilder {
     }
 
     private void writeDataJson(ZipOutputStream zip, boolean encrypt, SubjectRequest request, Controller controller,
-            List<ExportedObject> documents, List<ExportedObject> files, CategoryWords words) throws IOException {
+            List<ExportedObject> documents, List<ExportedObject> files, CategoryWords words,
+            Map<String, Set<String>> sources) throws IOException {
         entry(zip, encrypt, "data.json");
         try (JsonGenerator out = FACTORY.createGenerator(unclosable(zip), JsonEncoding.UTF8)) {
             out.useDefaultPrettyPrinter();
@@ -135,7 +142,7 @@ public final class PackageBuilder {
             out.writeArrayFieldStart("systems");
             for (ExportedObject document : documents) {
                 try (InputStream in = open(document); JsonParser parser = FACTORY.createParser(in)) {
-                    copySystem(parser, out, document.system(), words);
+                    copySystem(parser, out, document.system(), words, sources);
                 }
             }
             out.writeEndArray();
@@ -156,8 +163,8 @@ public final class PackageBuilder {
     }
 
     /** Copies one system's export, token by token, adding its name, category words and each table's categories. */
-    private void copySystem(JsonParser parser, JsonGenerator out, String systemId, CategoryWords words)
-            throws IOException {
+    private void copySystem(JsonParser parser, JsonGenerator out, String systemId, CategoryWords words,
+            Map<String, Set<String>> sources) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new IOException("the export of " + systemId + " is not a JSON object");
         }
@@ -187,16 +194,49 @@ public final class PackageBuilder {
                     out.writeStartArray();
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
                         out.writeStartObject();
+                        String table = null;
+                        Set<String> exported = new HashSet<>();
                         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            out.writeFieldName(parser.currentName());
+                            String name = parser.currentName();
+                            out.writeFieldName(name);
                             parser.nextToken();
-                            out.copyCurrentStructure(parser);
+                            if ("table".equals(name)) {
+                                table = parser.getText();
+                            }
+                            if ("columns".equals(name)) {
+                                JsonNode columns = JSON.readTree(parser);
+                                columns.forEach(c -> exported.add(c.asText().toLowerCase(Locale.ROOT)));
+                                out.writeTree(columns);
+                            } else {
+                                out.copyCurrentStructure(parser);
+                            }
+                        }
+                        Map<String, List<String>> byColumn = columnCategories(systemId, table);
+                        byColumn.keySet().removeIf(c -> !exported.contains(c.toLowerCase(Locale.ROOT)));
+                        Set<String> tableCategories = new LinkedHashSet<>();
+                        byColumn.values().forEach(tableCategories::addAll);
+                        if (tableCategories.isEmpty()) {
+                            tableCategories.addAll(categories);
                         }
                         out.writeArrayFieldStart("categories");
-                        for (String category : categories) {
-                            out.writeString(category);
+                        for (String category : tableCategories) {
+                            out.writeStartObject();
+                            out.writeStringField("category", category);
+                            out.writeStringField("description", words.describe(category));
+                            out.writeEndObject();
+                            sources.computeIfAbsent(category, c -> new LinkedHashSet<>())
+                                    .add(systemName(systemId) + " / " + table);
                         }
                         out.writeEndArray();
+                        out.writeObjectFieldStart("columnCategories");
+                        for (Map.Entry<String, List<String>> column : byColumn.entrySet()) {
+                            out.writeArrayFieldStart(column.getKey());
+                            for (String category : column.getValue()) {
+                                out.writeString(category);
+                            }
+                            out.writeEndArray();
+                        }
+                        out.writeEndObject();
                         out.writeEndObject();
                     }
                     out.writeEndArray();
@@ -276,7 +316,8 @@ public final class PackageBuilder {
     }
 
     private String summary(SubjectRequest request, Controller controller, ReplyFacts facts, String language,
-            List<Map<String, Object>> datasets, List<ExportedObject> files, CategoryWords words) {
+            List<Map<String, Object>> datasets, List<ExportedObject> files, CategoryWords words,
+            Map<String, Set<String>> sources) {
         Map<String, Object> model = new HashMap<>();
         model.put("controllerName", controller.legalName() != null ? controller.legalName() : controller.name());
         model.put("contactEmail", controller.contact().email());
@@ -289,10 +330,9 @@ public final class PackageBuilder {
                     "bytes", file.bytes()));
         }
         model.put("files", fileLines);
-        Map<String, String> categories = new LinkedHashMap<>();
-        for (String category : categoriesOf(facts)) {
-            categories.put(category, words.describe(category));
-        }
+        List<Map<String, Object>> categories = new ArrayList<>();
+        sources.forEach((category, where) -> categories.add(Map.of("code", category,
+                "words", words.describe(category), "sources", String.join(", ", where))));
         model.put("categories", categories);
         List<Map<String, Object>> systems = new ArrayList<>();
         for (ReplyFacts.SystemLine line : facts.systems()) {
@@ -304,32 +344,18 @@ public final class PackageBuilder {
         return templates.render(SUMMARY_TEMPLATE, controller.id(), language, model);
     }
 
-    private List<String> categoriesOf(ReplyFacts facts) {
-        List<String> all = new ArrayList<>();
-        for (ExportedObject document : facts.exports()) {
-            if (!isDatabaseExport(document)) {
-                continue;
-            }
-            try (InputStream in = open(document); JsonParser parser = FACTORY.createParser(in)) {
-                parser.nextToken();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    parser.nextToken();
-                    if ("categories".equals(field)) {
-                        JSON.<JsonNode>readTree(parser).forEach(c -> {
-                            if (!all.contains(c.asText())) {
-                                all.add(c.asText());
-                            }
-                        });
-                        break;
-                    }
-                    parser.skipChildren();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /** The categories of each mapped column of a database system's table (from its data map), in column order. */
+    private Map<String, List<String>> columnCategories(String systemId, String table) {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        if (table == null) {
+            return columns;
         }
-        return all;
+        catalogue.system(systemId).map(TargetSystem::connector)
+                .filter(JdbcConnector.class::isInstance).map(c -> ((JdbcConnector) c).dataMap())
+                .flatMap(map -> map.tables().stream().filter(t -> t.name().equalsIgnoreCase(table)).findFirst())
+                .ifPresent(t -> t.columns().stream().filter(c -> c.categories() != null && !c.categories().isEmpty())
+                        .forEach(c -> columns.put(c.name(), c.categories())));
+        return columns;
     }
 
     private String systemName(String systemId) {
