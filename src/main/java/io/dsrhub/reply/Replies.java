@@ -232,12 +232,17 @@ public final class Replies {
                 : "; on time: due " + due + ", " + margin.toDays() + " days to spare");
     }
 
+    /**
+     * The message the reply answers: the mail the request came in (threads in the subject's mailbox); for requests
+     * from the form or the API, the acknowledgement the hub sent.
+     */
     private String firstMessageId(String requestId) {
         return jdbc.sql("SELECT message_id FROM inbound_message WHERE request_id = :id AND message_id IS NOT NULL "
                         + "ORDER BY id LIMIT 1").param("id", requestId).query(String.class).optional()
-                .orElseGet(() -> jdbc.sql("SELECT in_reply_to FROM outbound_message WHERE request_id = :id "
-                                + "AND in_reply_to IS NOT NULL ORDER BY id LIMIT 1")
-                        .param("id", requestId).query(String.class).optional().orElse(null));
+                .orElseGet(() -> jdbc.sql("SELECT message_id FROM outbound_message WHERE request_id = :id "
+                                + "AND kind = :kind ORDER BY id LIMIT 1")
+                        .param("id", requestId).param("kind", Acknowledgements.KIND).query(String.class).optional()
+                        .orElse(null));
     }
 
     private Map<String, Object> base(SubjectRequest request, Controller controller, String language) {

@@ -113,6 +113,9 @@ class AccessPackageReplyTest {
         String reference = requests.request(id).reference();
         assertThat(reply.getSubject()).startsWith("[" + reference + "]");
         assertThat(reply.getFrom()[0].toString()).isEqualTo("support@ironzon.com");
+        // a request from the API has no mail of its own: the reply threads under the acknowledgement
+        assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo(rows.rows("SELECT message_id FROM "
+                + "outbound_message WHERE request_id = ? AND kind = 'ACKNOWLEDGEMENT'", id).get(0).get("message_id"));
         String body = ReplyMails.text(reply);
         assertThat(body).contains("Web shop: 3 records")
                 .contains("/status/" + id + "?token=" + hub.bean(StatusTokens.class).issue(id));

@@ -18,11 +18,11 @@ final class ReplyShop {
     static void load(TestDatabase shop) throws SQLException {
         try (Connection c = shop.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE customer (id INT PRIMARY KEY, email VARCHAR(100), full_name VARCHAR(100), "
-                    + "phone VARCHAR(30))");
+                    + "phone VARCHAR(30), processing_restricted BOOLEAN NOT NULL DEFAULT FALSE)");
             st.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, "
                     + "order_number VARCHAR(20), total_cents INT, ordered DATE)");
-            st.execute("INSERT INTO customer VALUES (1, 'pat@example.com', 'Pat Example', '+358401234567'), "
-                    + "(2, 'other@example.com', 'Other Person', '+358409999999')");
+            st.execute("INSERT INTO customer (id, email, full_name, phone) VALUES (1, 'pat@example.com', 'Pat Example', "
+                    + "'+358401234567'), (2, 'other@example.com', 'Other Person', '+358409999999')");
             st.execute("INSERT INTO orders VALUES (10, 1, 'ORD-1001', 2590, DATE '2024-03-01'), "
                     + "(11, 1, 'ORD-1002', 1200, DATE '2024-05-17'), (12, 2, 'ORD-2001', 9900, DATE '2024-06-01')");
         }
@@ -40,6 +40,7 @@ final class ReplyShop {
                           - name: customer
                             primary-key: [id]
                             erase: delete-row
+                            restrict: {column: processing_restricted, value: true}
                             columns:
                               - {name: email, identity: email, categories: [user.contact.email]}
                               - {name: full_name, categories: [user.name]}
