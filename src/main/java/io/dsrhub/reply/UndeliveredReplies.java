@@ -17,15 +17,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A reply the outbox gave up on (every attempt failed: SMTP down for hours, the address refused) is escalated once:
- * an audit event {@code REPLY_UNDELIVERED} and a message to the controller's privacy officer naming the request
- * reference, never the subject's address or the raw error (both stay in the ledger for the operator). Run by
+ * A reply the outbox gave up on (every attempt failed: SMTP down for hours, the address refused), or whose bounce came
+ * back to the controller's mailbox (a delivery report quoting the reply's Message-ID, which mail intake keeps on the
+ * request as automated mail), is escalated once: an audit event {@code REPLY_UNDELIVERED} or {@code REPLY_BOUNCED}
+ * and a message to the controller's privacy officer naming the request reference, never the subject's address or the
+ * raw error (both stay in the ledger for the operator). Run by
  * {@code escalate-undelivered-replies}; safe on several instances (the escalation is claimed with a conditional
  * update).
  */
 public final class UndeliveredReplies {
 
     public static final String KIND = "REPLY_UNDELIVERED";
+    private static final List<String> KINDS = List.of(Replies.KIND, Replies.PASSWORD_KIND);
     static final String TEMPLATE = "mail/reply-undelivered.ftl";
     private static final Logger LOG = LoggerFactory.getLogger(UndeliveredReplies.class);
 
@@ -39,7 +42,12 @@ public final class UndeliveredReplies {
     private final Clock clock;
     private final String publicBaseUrl;
 
-    record Failed(String requestId, long messageId, String kind, int attempts) {
+    record Failed(String requestId, long messageId, String kind, int attempts, String problem) {
+    }
+
+    /** A delivery report that came back to the controller's mailbox and quotes a reply's Message-ID. */
+    record Bounce(String requestId, long messageId, String kind, String mimeId, long inboundId, String reason,
+            String text) {
     }
 
     public UndeliveredReplies(JdbcClient jdbc, RequestLedger requests, ControllerCatalogue controllers,
@@ -57,13 +65,31 @@ public final class UndeliveredReplies {
                 ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
-    /** Escalates every failed reply not escalated yet; returns how many. */
+    /**
+     * Escalates every reply not escalated yet that the outbox gave up on, or whose delivery report (a bounce) came
+     * back to the controller's mailbox; returns how many.
+     */
     public int escalate() {
-        List<Failed> failed = jdbc.sql("SELECT r.request_id, m.id, m.kind, m.attempts FROM request_reply r "
-                        + "JOIN outbound_message m ON m.request_id = r.request_id WHERE r.escalated_at IS NULL "
-                        + "AND m.status = 'FAILED' AND m.kind IN ('" + Replies.KIND + "', '" + Replies.PASSWORD_KIND
-                        + "') ORDER BY m.id LIMIT 50")
-                .query((rs, n) -> new Failed(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4))).list();
+        List<Failed> failed = new java.util.ArrayList<>(jdbc.sql("SELECT r.request_id, m.id, m.kind, m.attempts "
+                        + "FROM request_reply r JOIN outbound_message m ON m.request_id = r.request_id "
+                        + "WHERE r.escalated_at IS NULL AND m.status = 'FAILED' AND m.kind IN (:kinds) ORDER BY m.id "
+                        + "LIMIT 50")
+                .param("kinds", KINDS)
+                .query((rs, n) -> new Failed(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                        "failed after " + rs.getInt(4) + " attempts")).list());
+        // bounces: the mailbox intake keeps delivery reports on the request they quote (outcome IGNORED, with why)
+        jdbc.sql("SELECT r.request_id, m.id, m.kind, m.message_id, i.id, i.reason, i.body_text FROM request_reply r "
+                        + "JOIN outbound_message m ON m.request_id = r.request_id AND m.kind IN (:kinds) "
+                        + "JOIN inbound_message i ON i.request_id = r.request_id WHERE r.escalated_at IS NULL "
+                        + "AND i.outcome = 'IGNORED' AND (i.reason LIKE 'delivery%' OR i.reason LIKE 'null sender%' "
+                        + "OR i.reason LIKE 'sent by a mail server%') AND i.received_at >= r.created_at "
+                        + "ORDER BY i.id LIMIT 50")
+                .param("kinds", KINDS)
+                .query((rs, n) -> new Bounce(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getString(6), rs.getString(7))).list().stream()
+                .filter(b -> b.text() != null && b.text().contains(b.mimeId()))
+                .forEach(b -> failed.add(new Failed(b.requestId(), b.messageId(), b.kind(), 0,
+                        "bounced: inbound " + b.inboundId() + " (" + b.reason() + ")")));
         int escalated = 0;
         for (Failed one : failed) {
             boolean done = tx.inTransaction(() -> {
@@ -75,14 +101,16 @@ public final class UndeliveredReplies {
                 }
                 SubjectRequest request = requests.find(one.requestId()).orElseThrow();
                 Controller controller = controllers.require(request.controllerId());
-                audit.record(request.id(), "replies", "REPLY_UNDELIVERED", one.kind() + " message " + one.messageId()
-                        + " failed after " + one.attempts() + " attempts; escalated to the privacy officer");
+                boolean bounced = one.problem().startsWith("bounced");
+                audit.record(request.id(), "replies", bounced ? "REPLY_BOUNCED" : "REPLY_UNDELIVERED", one.kind()
+                        + " message " + one.messageId() + " " + one.problem() + "; escalated to the privacy officer");
                 Map<String, Object> model = new HashMap<>();
                 model.put("reference", request.reference());
                 model.put("requestId", request.id());
                 model.put("controllerName", controller.name());
                 model.put("kind", one.kind());
                 model.put("attempts", one.attempts());
+                model.put("bounced", bounced);
                 model.put("adminUrl", publicBaseUrl + "/api/v1/admin/requests/" + request.id());
                 RenderedMail mail = RenderedMail.parse(templates.render(TEMPLATE, controller.id(), "en", model),
                         TEMPLATE);
