@@ -3,6 +3,7 @@ package io.dsrhub.storage;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
@@ -30,6 +31,10 @@ public final class HubBuckets {
                 s3.createBucket(b -> b.bucket(bucket));
             } catch (BucketAlreadyOwnedByYouException raced) {
                 // another hub instance made it meanwhile
+            } catch (BucketAlreadyExistsException raced) {
+                // some S3 implementations answer so when another thread or instance made it meanwhile: it is ours
+                // when we can see it (a foreign bucket of that name fails here)
+                s3.headBucket(b -> b.bucket(bucket));
             }
         }
         known.add(bucket);

@@ -114,6 +114,8 @@ public final class RequestForms {
         model.put("receivedOn", request.receivedAt().atZone(controller.timeZone()).toLocalDate().format(format));
         model.put("dueOn", request.dueAt() == null ? ""
                 : request.dueAt().atZone(controller.timeZone()).toLocalDate().format(format));
+        Object reply = exchange.getProperty("dsrReply");
+        model.put("reply", reply instanceof Map<?, ?> map ? map : Map.of());
         HttpAnswers.html(exchange, 200, templates.render("web/status.ftlh", controller.id(), language, model));
     }
 

@@ -1,0 +1,2 @@
+Subject: ${msg("reply.subject." + outcome, reference)}
+<#include "/mail/reply-body.ftl">

@@ -1,0 +1,127 @@
+package io.dsrhub.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dsrhub.domain.RequestStatus;
+import io.dsrhub.domain.TaskStatus;
+import io.dsrhub.ledger.TaskRecord;
+import io.dsrhub.testing.HubInstance;
+import io.dsrhub.testing.LedgerRows;
+import io.dsrhub.testing.TestDatabase;
+import io.dsrhub.testing.TestMailServer;
+import io.dsrhub.testing.TestRequests;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An erasure (with an objection the privacy team handles) at iSocket: the customer row is erased, the orders are kept
+ * under the ten-year bookkeeping rule. The reply lists per system what was erased, what was kept with its legal
+ * basis and purge date, which backup still holds a copy and until when, which processor was told and what it
+ * answered, what the privacy team did about the objection, and (as data was kept) the right to complain to a
+ * supervisory authority and to a court. The processor and backup results stand in for the connectors of issue 7
+ * (written into the ledger in the shape docs/fulfilment.md section 4 gives, as those connectors will).
+ */
+class ErasureReportTest {
+
+    private static TestDatabase ledger;
+    private static TestDatabase shop;
+    private static TestMailServer mail;
+    private static HubInstance hub;
+    private static TestRequests requests;
+    private static LedgerRows rows;
+
+    @BeforeAll
+    static void start() throws Exception {
+        shop = TestDatabase.postgresql();
+        ReplyShop.load(shop);
+        ledger = TestDatabase.postgresql();
+        mail = new TestMailServer();
+        hub = ReplyShop.fulfilment(shop, "isocket", """
+                        request-types:
+                          erasure: {action: erase, categories: [user]}
+                          objection: {action: manual}
+                        retention:
+                          - {rule: bookkeeping, categories: [user.orders, user.financial]}
+                          - {rule: contract-performance, categories: [user.contract]}
+                        """)
+                .applyTo(HubInstance.builder().database(ledger).mail(mail)
+                        .property("dsr.fulfilment.plan-delay", "100")
+                        .property("dsr.fulfilment.announce-delay", "100")
+                        .property("dsr.outbox.poll-delay", "100")
+                        .property("dsr.tasks.poll-delay", "100")).start();
+        requests = new TestRequests(hub);
+        rows = new LedgerRows(ledger.dataSource());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+        mail.close();
+        shop.close();
+        ledger.close();
+    }
+
+    @Test
+    void theReportListsErasedRetainedBackupsAndProcessors() throws Exception {
+        String id = requests.submitVerified("""
+                {"controller": "isocket", "types": ["erasure", "objection"], "language": "en",
+                 "identities": [{"type": "email", "value": "pat@example.com"}]}""");
+        requests.awaitStatus(id, RequestStatus.AWAITING_MANUAL);
+        assertThat(requests.task(id, "web-shop", "erase").status()).isEqualTo(TaskStatus.RETAINED);
+        seedTask(id, "paypal", "notify", """
+                {"system": "paypal", "kind": "processor", "action": "notify", "processor": "PayPal",
+                 "answer": "customer record deleted", "ticket": "PP-77", "finishedAt": "2026-03-03T10:00:00Z"}""");
+        seedTask(id, "nightly-backup", "erase", """
+                {"system": "nightly-backup", "kind": "backup", "action": "erase", "until": "2026-04-30",
+                 "note": "suppression entry recorded, re-applied on restore"}""");
+
+        TaskRecord manual = requests.task(id, "privacy-team", "manual");
+        assertThat(hub.http().postJson("/api/v1/admin/tasks/" + manual.id() + "/complete",
+                "{\"outcome\": \"done\", \"note\": \"marketing profile switched off\"}",
+                "Authorization", "Bearer " + HubInstance.ADMIN_TOKEN, "X-Operator", "Ana").statusCode())
+                .isEqualTo(200);
+        requests.awaitStatus(id, RequestStatus.COMPLETED);
+
+        MimeMessage reply = ReplyMails.await(mail, "pat@example.com", "Your privacy request is complete");
+        String body = ReplyMails.text(reply);
+        assertThat(body).contains("WHAT WE ERASED\n  - Web shop: 1 records erased");
+        assertThat(body).contains("WHAT WE MUST KEEP, AND WHY\n"
+                + "  - Web shop: 2 records kept under the rule \"bookkeeping\" until 2034-12-31 (orders)\n"
+                + "    Legal basis: Bookkeeping regulations (Finnish Accounting Act 1336/1997 ch. 2 s. 10)");
+        assertThat(body).contains("BACKUPS\n  - nightly-backup: may still hold a copy until 2026-04-30 "
+                + "(suppression entry recorded, re-applied on restore)");
+        assertThat(body).contains("SERVICE PROVIDERS WE TOLD ABOUT YOUR REQUEST\n  - PayPal: customer record deleted");
+        assertThat(body).contains("Handled by our privacy team:\n  - privacy-team (completed by operator:Ana: "
+                + "marketing profile switched off)");
+        assertThat(body).contains("you have the right to lodge a complaint with a data protection supervisory "
+                + "authority").contains("seek a judicial remedy before a court")
+                .contains("lodge a complaint or contact the data protection authority");
+        assertThat(body).doesNotContain("pat@example.com").doesNotContain("Pat Example").doesNotContain("ORD-1001");
+
+        try (Connection c = shop.dataSource().getConnection(); Statement st = c.createStatement()) {
+            ResultSet customers = st.executeQuery("SELECT COUNT(*) FROM customer WHERE id = 1");
+            customers.next();
+            assertThat(customers.getInt(1)).isZero();
+            ResultSet orders = st.executeQuery("SELECT COUNT(*) FROM orders WHERE customer_id = 1");
+            orders.next();
+            assertThat(orders.getInt(1)).isEqualTo(2);
+        }
+    }
+
+    /** A finished task as the processor and backup connectors of issue 7 record it. */
+    private static void seedTask(String requestId, String system, String action, String result) {
+        Timestamp now = Timestamp.from(Instant.now());
+        rows.jdbc().sql("INSERT INTO request_task (request_id, system_id, action, status, attempts, result, "
+                        + "created_at, updated_at, stage, finished_at) VALUES (?, ?, ?, 'DONE', 1, ?, ?, ?, 1, ?)")
+                .params(requestId, system, action, result, now, now, now).update();
+    }
+}
