@@ -74,6 +74,20 @@ public record ReplyFacts(List<SystemLine> systems, List<Retention> retained, Lis
                 failed.add(new SystemLine(system, task.action(), task.status().name(), 0, 0, 0, 0, 0, 0, null));
                 continue;
             }
+            JsonNode processor = result.path("processor");
+            if (processor.isObject()) {
+                processors.add(new ProcessorLine(text(processor, "processor", system), task.action(),
+                        task.status().name(), processorAnswer(processor, note)));
+                continue;
+            }
+            JsonNode backup = result.path("backup");
+            if (backup.isObject()) {
+                List<String> sets = new ArrayList<>();
+                backup.path("sets").forEach(set -> sets.add(text(set, "set", "?")));
+                backups.add(new Backup(system, text(backup, "agesOutOn", null),
+                        sets.isEmpty() ? note : String.join(", ", sets)));
+                continue;
+            }
             if (PROCESSOR_KINDS.contains(kind) || PROCESSOR_ACTIONS.contains(task.action())) {
                 String answer = first(result, PROCESSOR_ANSWER);
                 processors.add(new ProcessorLine(text(result, "processor", system), task.action(),
@@ -136,6 +150,33 @@ public record ReplyFacts(List<SystemLine> systems, List<Retention> retained, Lis
         } catch (IOException e) {
             return JSON.createObjectNode();
         }
+    }
+
+    /**
+     * What a processor answered (the reply to a notice) or, for processors with an API, what it did: the result
+     * shape of the processor connectors (docs/processors.md section 6).
+     */
+    private static String processorAnswer(JsonNode processor, String note) {
+        String answer = text(processor.path("notice"), "answer", null);
+        if (answer != null) {
+            return answer;
+        }
+        List<String> done = new ArrayList<>();
+        for (JsonNode records : processor.path("records")) {
+            String what = text(records, "kind", "records");
+            if (records.path("erased").asInt() > 0) {
+                done.add(records.path("erased").asInt() + " " + what + " erased");
+            } else if (records.path("exported").asInt() > 0) {
+                done.add(records.path("exported").asInt() + " " + what + " exported");
+            } else if (records.path("found").asInt() > 0) {
+                done.add(records.path("found").asInt() + " " + what + " found");
+            }
+        }
+        if (!done.isEmpty()) {
+            return String.join(", ", done);
+        }
+        String status = text(processor, "status", null);
+        return status != null ? status : note;
     }
 
     private static String text(JsonNode node, String field, String otherwise) {

@@ -2,9 +2,11 @@ package io.dsrhub.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dsrhub.connector.TaskReport;
 import io.dsrhub.domain.RequestStatus;
 import io.dsrhub.domain.TaskStatus;
 import io.dsrhub.ledger.TaskRecord;
+import io.dsrhub.task.TaskJson;
 import io.dsrhub.testing.HubInstance;
 import io.dsrhub.testing.LedgerRows;
 import io.dsrhub.testing.TestDatabase;
@@ -16,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * under the ten-year bookkeeping rule. The reply lists per system what was erased, what was kept with its legal
  * basis and purge date, which backup still holds a copy and until when, which processor was told and what it
  * answered, what the privacy team did about the objection, and (as data was kept) the right to complain to a
- * supervisory authority and to a court. The processor and backup results stand in for the connectors of issue 7
+ * supervisory authority and to a court. The processor and backup results are written in the processor and backup connectors' result shape (TaskReport)
  * (written into the ledger in the shape docs/fulfilment.md section 4 gives, as those connectors will).
  */
 class ErasureReportTest {
@@ -77,12 +81,17 @@ class ErasureReportTest {
                  "identities": [{"type": "email", "value": "pat@example.com"}]}""");
         requests.awaitStatus(id, RequestStatus.AWAITING_MANUAL);
         assertThat(requests.task(id, "web-shop", "erase").status()).isEqualTo(TaskStatus.RETAINED);
-        seedTask(id, "paypal", "notify", """
-                {"system": "paypal", "kind": "processor", "action": "notify", "processor": "PayPal",
-                 "answer": "customer record deleted", "ticket": "PP-77", "finishedAt": "2026-03-03T10:00:00Z"}""");
-        seedTask(id, "nightly-backup", "erase", """
-                {"system": "nightly-backup", "kind": "backup", "action": "erase", "until": "2026-04-30",
-                 "note": "suppression entry recorded, re-applied on restore"}""");
+        seedTask(id, "paypal", "notify", TaskJson.write(new TaskReport("paypal", "notice", "notify",
+                List.of("user.financial"), List.of(), List.of(), null, List.of(), "answered", null,
+                new TaskReport.ProcessorReport("PayPal", "notice", List.of(), "DSR-REF", "answered", null, null,
+                        new TaskReport.NoticeReport("privacy@paypal.example", List.of("order-number"),
+                                Instant.parse("2026-03-01T10:00:00Z"), 0, null,
+                                Instant.parse("2026-03-03T10:00:00Z"), "customer record deleted")),
+                null)));
+        seedTask(id, "nightly-backup", "erase", TaskJson.write(new TaskReport("nightly-backup", "backup",
+                "erase", List.of("user"), List.of(), List.of(), null, List.of(), null, null, null,
+                new TaskReport.BackupReport(List.of(new TaskReport.BackupSetReport("daily", "P35D", null, 1,
+                        List.of(), LocalDate.parse("2026-04-30"))), LocalDate.parse("2026-04-30"), 1L, "web-shop"))));
 
         TaskRecord manual = requests.task(id, "privacy-team", "manual");
         assertThat(hub.http().postJson("/api/v1/admin/tasks/" + manual.id() + "/complete",
@@ -98,7 +107,7 @@ class ErasureReportTest {
                 + "  - Web shop: 2 records kept under the rule \"bookkeeping\" until 2034-12-31 (orders)\n"
                 + "    Legal basis: Bookkeeping regulations (Finnish Accounting Act 1336/1997 ch. 2 s. 10)");
         assertThat(body).contains("BACKUPS\n  - nightly-backup: may still hold a copy until 2026-04-30 "
-                + "(suppression entry recorded, re-applied on restore)");
+                + "(daily)");
         assertThat(body).contains("SERVICE PROVIDERS WE TOLD ABOUT YOUR REQUEST\n  - PayPal: customer record deleted");
         assertThat(body).contains("Handled by our privacy team:\n  - privacy-team (completed by operator:Ana: "
                 + "marketing profile switched off)");

@@ -55,6 +55,34 @@ class ReplyFactsTest {
         assertThat(facts.failed()).extracting(f -> f.system() + ":" + f.action()).containsExactly("crm:erase");
     }
 
+    @Test
+    void processorAndBackupConnectorResultsAreReadFromTheirReports() {
+        ReplyFacts facts = ReplyFacts.of(List.of(
+                task(1, "stripe", "erase", TaskStatus.DONE, """
+                        {"system": "stripe", "kind": "http", "action": "erase",
+                         "processor": {"processor": "Stripe", "protocol": "http", "status": "done",
+                           "records": [{"kind": "customer", "found": 1, "erased": 1, "ids": ["cus_1"]}]}}"""),
+                task(2, "paypal", "erase", TaskStatus.DONE, """
+                        {"system": "paypal", "kind": "notice", "action": "erase",
+                         "processor": {"processor": "PayPal", "protocol": "notice", "status": "answered",
+                           "notice": {"contact": "privacy@paypal.example", "answer": "We removed the account."}}}"""),
+                task(3, "analytics", "erase", TaskStatus.DONE, """
+                        {"system": "analytics", "kind": "opendsr", "action": "erase",
+                         "processor": {"processor": "Analytics Co", "protocol": "opendsr", "status": "completed"}}"""),
+                task(4, "shop-backups", "erase", TaskStatus.DONE, """
+                        {"system": "shop-backups", "kind": "backup", "action": "erase",
+                         "backup": {"sets": [{"set": "daily", "retention": "P35D", "agesOutOn": "2027-01-01"},
+                                             {"set": "yearly", "retention": "P3Y", "agesOutOn": "2029-11-23"}],
+                                    "agesOutOn": "2029-11-23", "suppressionId": 17}}""")));
+
+        assertThat(facts.processors()).extracting(p -> p.processor() + "=" + p.answer())
+                .containsExactly("Stripe=1 customer erased", "PayPal=We removed the account.",
+                        "Analytics Co=completed");
+        assertThat(facts.backups()).extracting(b -> b.system() + " until " + b.until() + " (" + b.note() + ")")
+                .containsExactly("shop-backups until 2029-11-23 (daily, yearly)");
+        assertThat(facts.systems()).isEmpty();
+    }
+
     private static TaskRecord task(long id, String system, String action, TaskStatus status, String result) {
         Instant now = Instant.parse("2026-03-03T10:00:00Z");
         return new TaskRecord(id, "r-1", system, action, status, 1, null, null, result, now, now, 1, null, null, null,
