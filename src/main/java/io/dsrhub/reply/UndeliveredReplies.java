@@ -77,12 +77,14 @@ public final class UndeliveredReplies {
                 .param("kinds", KINDS)
                 .query((rs, n) -> new Failed(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
                         "failed after " + rs.getInt(4) + " attempts")).list());
-        // bounces: the mailbox intake keeps delivery reports on the request they quote (outcome IGNORED, with why)
+        // bounces: the mailbox intake keeps delivery reports on the request they quote (outcome IGNORED, with why);
+        // quoting the reply's own Message-ID is what ties a report to the reply (the mail server's received time has
+        // whole seconds only, so it cannot be compared with the reply's creation)
         jdbc.sql("SELECT r.request_id, m.id, m.kind, m.message_id, i.id, i.reason, i.body_text FROM request_reply r "
                         + "JOIN outbound_message m ON m.request_id = r.request_id AND m.kind IN (:kinds) "
                         + "JOIN inbound_message i ON i.request_id = r.request_id WHERE r.escalated_at IS NULL "
                         + "AND i.outcome = 'IGNORED' AND (i.reason LIKE 'delivery%' OR i.reason LIKE 'null sender%' "
-                        + "OR i.reason LIKE 'sent by a mail server%') AND i.received_at >= r.created_at "
+                        + "OR i.reason LIKE 'sent by a mail server%') "
                         + "ORDER BY i.id LIMIT 50")
                 .param("kinds", KINDS)
                 .query((rs, n) -> new Bounce(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
