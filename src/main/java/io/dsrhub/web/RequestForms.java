@@ -114,6 +114,9 @@ public final class RequestForms {
         model.put("receivedOn", request.receivedAt().atZone(controller.timeZone()).toLocalDate().format(format));
         model.put("dueOn", request.dueAt() == null ? ""
                 : request.dueAt().atZone(controller.timeZone()).toLocalDate().format(format));
+        // identity verification: where the requester types the code from the verification mail
+        model.put("id", request.id());
+        model.put("statusToken", token);
         HttpAnswers.html(exchange, 200, templates.render("web/status.ftlh", controller.id(), language, model));
     }
 
