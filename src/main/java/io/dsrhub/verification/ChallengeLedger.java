@@ -67,10 +67,11 @@ public final class ChallengeLedger {
                 .update();
     }
 
-    /** A new code for the request; any open one is superseded. Returns the new challenge's id. */
+    /** A new code for the request; any earlier one that was not used is superseded. Returns the new challenge's id. */
     public String issue(String requestId, Duration validFor) {
         Instant now = clock.instant();
-        jdbc.sql("UPDATE verification_challenge SET state = 'SUPERSEDED' WHERE request_id = :id AND state = 'OPEN'")
+        jdbc.sql("UPDATE verification_challenge SET state = 'SUPERSEDED' WHERE request_id = :id "
+                        + "AND state IN ('OPEN', 'LOCKED', 'EXPIRED')")
                 .param("id", requestId).update();
         String id = UUID.randomUUID().toString();
         jdbc.sql("INSERT INTO verification_challenge (id, request_id, code_hash, state, attempts, created_at, "
