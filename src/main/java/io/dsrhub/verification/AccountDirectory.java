@@ -23,9 +23,16 @@ public final class AccountDirectory {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountDirectory.class);
 
     private final Supplier<FulfilmentCatalogue> catalogue;
+    private final boolean strict;
 
-    public AccountDirectory(Supplier<FulfilmentCatalogue> catalogue) {
+    /**
+     * @param strict whether a lookup naming a system the controller does not have stops start-up (production); the
+     *               embedded profile, whose systems folder is often replaced by a few test or trial systems, only
+     *               warns and treats requesters as not on file
+     */
+    public AccountDirectory(Supplier<FulfilmentCatalogue> catalogue, boolean strict) {
         this.catalogue = catalogue;
+        this.strict = strict;
     }
 
     /** The account of an e-mail address, or empty when the controller has none (or no lookup is configured). */
@@ -80,6 +87,11 @@ public final class AccountDirectory {
             if (lookup == null) {
                 continue;
             }
+            if (!strict && catalogue.get().system(lookup.system()).isEmpty()) {
+                LOG.warn("controller {}: verification.account-lookup.system '{}' is not among its systems: every "
+                        + "requester is treated as not on file", controller.id(), lookup.system());
+                continue;
+            }
             if (catalogue.get().systemsOf(controller.id()).isEmpty()) {
                 LOG.warn("controller {} has no systems: verification.account-lookup ({}) is not used, and every "
                         + "requester is treated as not on file", controller.id(), lookup.system());
@@ -90,8 +102,9 @@ public final class AccountDirectory {
     }
 
     private boolean usable(Controller controller) {
-        return controller.verification().accountLookup() != null
-                && !catalogue.get().systemsOf(controller.id()).isEmpty();
+        VerificationPolicy.AccountLookup lookup = controller.verification().accountLookup();
+        return lookup != null && !catalogue.get().systemsOf(controller.id()).isEmpty()
+                && (strict || catalogue.get().system(lookup.system()).isPresent());
     }
 
     private JdbcConnector connector(Controller controller, VerificationPolicy.AccountLookup lookup) {

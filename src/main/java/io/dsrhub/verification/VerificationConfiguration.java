@@ -68,8 +68,9 @@ public class VerificationConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(value = "accountDirectory", lazy = true)
-    public AccountDirectory accountDirectory(CamelContext context) {
-        return new AccountDirectory(() -> context.getRegistry().findSingleByType(FulfilmentCatalogue.class));
+    public AccountDirectory accountDirectory(CamelContext context, HubProfile profile) {
+        return new AccountDirectory(() -> context.getRegistry().findSingleByType(FulfilmentCatalogue.class),
+                profile.isProduction());
     }
 
     @BindToRegistry(value = "verificationMails", lazy = true)
