@@ -128,7 +128,8 @@ public final class RequestForms {
             ProblemResponses.logIncident(exchange, cause);
         }
         ResourceBundle messages = Templates.Messages.bundle("en");
-        String message = messages.getString(status == 404 ? "error.notfound" : "error.general");
+        String message = messages.getString(status == 404 ? "error.notfound"
+                : status == 429 ? "error.toomany" : "error.general");
         HttpAnswers.html(exchange, status, templates.render("web/error.ftlh", null, "en", Map.of("message", message)));
     }
 

@@ -40,6 +40,9 @@ class VerificationRateLimitTest {
         assertThat(fromSameSource.statusCode()).isEqualTo(429);
         assertThat(fromSameSource.body()).contains("\"source\"").contains("too many requests from this address");
         assertThat(hub.rows().rows("SELECT id FROM subject_request")).hasSize(3);
+        HttpResponse<String> form = hub.http().postForm("/forms/ikotek", List.of(Map.entry("email", "form@example.org")));
+        assertThat(form.statusCode()).isEqualTo(429);
+        assertThat(form.body()).contains("Too many requests were sent from your network");
 
         String id = second.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         new TestRequests(hub.instance()).awaitStatus(id, RequestStatus.AWAITING_VERIFICATION);
