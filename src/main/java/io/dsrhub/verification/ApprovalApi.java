@@ -20,7 +20,8 @@ import org.apache.camel.Exchange;
  * The operator's decision on a request awaiting approval (an agent's or guardian's request, a level-3 request whose
  * data points did not match, ...): {@code POST /api/v1/admin/requests/{id}/verification} with
  * {@code {"decision": "approve" | "reject", "reason": "...", "powerOfAttorney": false}}. The decision and its reason
- * go to the audit trail. 409 when the request is not awaiting approval.
+ * go to the audit trail; a rejection's reason is also sent to the requester. 409 when the request is not awaiting
+ * approval.
  */
 public final class ApprovalApi {
 

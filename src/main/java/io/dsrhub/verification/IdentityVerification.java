@@ -300,8 +300,10 @@ public final class IdentityVerification {
                     "reason=" + reason + (powerOfAttorney ? "; power of attorney" : ""));
             if (!approve) {
                 challenges.complete(requestId, "REJECTED");
-                return Optional.of(ledger.transition(requestId, RequestStatus.REJECTED, operator,
-                        "identity or authority not verified: " + reason));
+                SubjectRequest rejected = ledger.transition(requestId, RequestStatus.REJECTED, operator,
+                        "identity or authority not verified: " + reason);
+                mails.queueRejected(rejected, controller, reason);
+                return Optional.of(rejected);
             }
             boolean subjectConfirmed = challenges.latest(requestId).map(c -> c.state() == Challenge.State.USED)
                     .orElse(false);

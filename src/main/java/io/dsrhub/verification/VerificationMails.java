@@ -23,6 +23,8 @@ public final class VerificationMails {
     public static final String EXPIRED_KIND = "VERIFICATION_EXPIRED";
     static final String CODE_TEMPLATE = "mail/verification-code.ftl";
     static final String EXPIRED_TEMPLATE = "mail/verification-expired.ftl";
+    public static final String REJECTED_KIND = "VERIFICATION_REJECTED";
+    static final String REJECTED_TEMPLATE = "mail/verification-rejected.ftl";
 
     private final Templates templates;
     private final Outbox outbox;
@@ -56,6 +58,16 @@ public final class VerificationMails {
         Map<String, Object> model = common(request, controller);
         model.put("expireAfterDays", expireAfterDays);
         queue(request, controller, EXPIRED_TEMPLATE, EXPIRED_KIND, request.replyTo(), model);
+    }
+
+    /** The notice that an operator did not accept the identity or authority, with the operator's reason. */
+    public void queueRejected(SubjectRequest request, Controller controller, String reason) {
+        if (request.replyTo() == null) {
+            return;
+        }
+        Map<String, Object> model = common(request, controller);
+        model.put("reason", reason);
+        queue(request, controller, REJECTED_TEMPLATE, REJECTED_KIND, request.replyTo(), model);
     }
 
     private void queue(SubjectRequest request, Controller controller, String template, String kind, String recipient,

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * an agent's request, once the operator has checked the signed permission, still needs the subject's confirmation
  * (a code to the subject's address on file, never to the agent), unless the agent holds a power of attorney; a
  * guardian's request is verified by the operator's approval of the proof of relationship. Rejections close the
- * request. Every decision is in the audit trail with the operator and the reason.
+ * request and tell the requester why. Every decision is in the audit trail with the operator and the reason.
  */
 class AgentAndGuardianApprovalTest {
 
@@ -95,6 +95,9 @@ class AgentAndGuardianApprovalTest {
         assertThat(audit(rejectedId, "VERIFICATION_REJECTED"))
                 .containsExactly("reason=no proof of parental responsibility");
         assertThat(new VerificationMailbox(hub.mail()).codeMails("kid.one@example.org")).isEmpty();
+        org.awaitility.Awaitility.await().until(() -> hub.mail().messagesTo("parent@example.net").stream()
+                .anyMatch(m -> VerificationMailbox.subject(m).contains("We could not accept")
+                        && VerificationMailbox.text(m).contains("Reason: no proof of parental responsibility")));
     }
 
     private static String agentRequest(String subject) {
