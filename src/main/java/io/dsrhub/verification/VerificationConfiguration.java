@@ -125,6 +125,13 @@ public class VerificationConfiguration implements CamelConfiguration {
         return new ApprovalApi(verification, ledger, bodies);
     }
 
+    @BindToRegistry(value = "authorityEvidence", lazy = true)
+    public AuthorityEvidence authorityEvidence(JdbcClient jdbc, LedgerTransactions tx, RequestLedger ledger,
+            AuditTrail audit, io.dsrhub.evidence.EvidenceStore store, StatusTokens tokens, ChallengeLedger challenges,
+            Clock clock, @PropertyInject("dsr.verification.max-evidence-bytes") long maxBytes) {
+        return new AuthorityEvidence(jdbc, tx, ledger, audit, store, tokens, challenges, clock, maxBytes);
+    }
+
     @BindToRegistry(value = "outboundCodes", lazy = true)
     public OutboundCodes outboundCodes(VerificationCodes codes) {
         return new OutboundCodes(codes);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * an agent's request, once the operator has checked the signed permission, still needs the subject's confirmation
  * (a code to the subject's address on file, never to the agent), unless the agent holds a power of attorney; a
  * guardian's request is verified by the operator's approval of the proof of relationship. Rejections close the
- * request and tell the requester why. Every decision is in the audit trail with the operator and the reason.
+ * request and tell the requester why. An agent can upload the signed permission; the operator sees it with the
+ * request's verification. Every decision is in the audit trail with the operator and the reason.
  */
 class AgentAndGuardianApprovalTest {
 
@@ -98,6 +99,50 @@ class AgentAndGuardianApprovalTest {
         org.awaitility.Awaitility.await().until(() -> hub.mail().messagesTo("parent@example.net").stream()
                 .anyMatch(m -> VerificationMailbox.subject(m).contains("We could not accept")
                         && VerificationMailbox.text(m).contains("Reason: no proof of parental responsibility")));
+    }
+
+    @Test
+    void anAgentUploadsTheSignedPermissionAndTheOperatorSeesIt() throws Exception {
+        TestRequests requests = new TestRequests(hub.instance());
+        String id = requests.submit(agentRequest("upload.subject@example.org"));
+        requests.awaitStatus(id, RequestStatus.AWAITING_APPROVAL);
+        String token = hub.bean(io.dsrhub.security.StatusTokens.class).issue(id);
+        byte[] pdf = "%PDF-1.4 signed permission of the subject".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        HttpResponse<String> wrongType = upload(id, token, "text/html", pdf);
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(wrongType.body()).contains("Content-Type");
+        assertThat(upload(id, "not-the-token", "application/pdf", pdf).statusCode()).isEqualTo(404);
+        HttpResponse<String> uploaded = upload(id, token, "application/pdf", pdf);
+        assertThat(uploaded.statusCode()).isEqualTo(201);
+
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+        assertThat(uploaded.body()).contains(sha);
+        HttpResponse<String> view = hub.http().get(path(id), "Authorization", "Bearer " + HubInstance.ADMIN_TOKEN);
+        assertThat(view.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode seen = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(view.body());
+        assertThat(seen.get("requester").asText()).isEqualTo("agent");
+        assertThat(seen.get("evidence")).hasSize(1);
+        assertThat(seen.get("evidence").get(0).get("sha256").asText()).isEqualTo(sha);
+        String key = seen.get("evidence").get(0).get("objectKey").asText();
+        assertThat(hub.bean(io.dsrhub.evidence.EvidenceStore.class).get(key)).isEqualTo(pdf);
+        assertThat(audit(id, "EVIDENCE_UPLOADED")).singleElement().asString().contains(sha);
+        assertThat(hub.http().get(path(id)).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> upload(String id, String token, String type, byte[] content) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(hub.instance().baseUrl() + "/verify/" + id + "/evidence?token=" + token))
+                    .header("Content-Type", type).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String agentRequest(String subject) {
