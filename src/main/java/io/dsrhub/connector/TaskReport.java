@@ -18,7 +18,14 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record TaskReport(String system, String kind, String action, List<String> categories,
         List<TableReport> tables, List<RegionReport> regions, ExportReport export, List<RetainedReport> retained,
-        String note, Instant finishedAt) {
+        String note, Instant finishedAt, ProcessorReport processor, BackupReport backup) {
+
+    /** A report of a database or bucket system (no processor, no backups). */
+    public TaskReport(String system, String kind, String action, List<String> categories, List<TableReport> tables,
+            List<RegionReport> regions, ExportReport export, List<RetainedReport> retained, String note,
+            Instant finishedAt) {
+        this(system, kind, action, categories, tables, regions, export, retained, note, finishedAt, null, null);
+    }
 
     /** One table of a database system. Counts are rows. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -48,5 +55,52 @@ public record TaskReport(String system, String kind, String action, List<String>
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record RetainedReport(String rule, String basis, LocalDate purgeOn, List<String> tables,
             List<String> regions, int rows, int objects) {
+    }
+
+    /**
+     * A processor (an API, an OpenDSR processor, or one asked by e-mail): what it holds and did, its own reference
+     * and status, the evidence of what it was asked and answered. See docs/processors.md.
+     *
+     * @param protocol  {@code http}, {@code opendsr} or {@code notice}
+     * @param records   what the processor holds (a customer, its charges, ...), per kind of record
+     * @param reference the processor's or the hub's id of the request there (OpenDSR subject_request_id)
+     * @param status    the processor's last status ({@code pending}, {@code completed}, {@code answered}, ...)
+     * @param receipt   evidence: the signed receipt or status the processor answered with (signature and body)
+     * @param notice    for processors asked by e-mail: when the notice and reminders went out, and the answer
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ProcessorReport(String processor, String protocol, List<ProcessorRecords> records,
+            String reference, String status, Instant expectedCompletion, Receipt receipt, NoticeReport notice) {
+    }
+
+    /** Records of one kind at a processor: how many were found, exported and erased, and their ids there. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ProcessorRecords(String kind, int found, int exported, int erased, List<String> ids) {
+    }
+
+    /** A signed answer of a processor, kept as evidence: the signature header and the body it signs. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Receipt(String domain, String signature, boolean verified, String body, Instant receivedAt) {
+    }
+
+    /** A notice e-mailed to a processor's privacy contact, its reminders and the processor's answer. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record NoticeReport(String contact, List<String> identifiers, Instant sentAt, int reminders,
+            Instant lastReminderAt, Instant answeredAt, String answer) {
+    }
+
+    /**
+     * Backups that may still hold the subject after an erasure, when the last of them ages out, and the suppression
+     * entry a restore re-applies.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record BackupReport(List<BackupSetReport> sets, LocalDate agesOutOn, Long suppressionId,
+            String restoresInto) {
+    }
+
+    /** One backup set: its retention, where it is, the backups that may hold the subject and when they age out. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record BackupSetReport(String set, String retention, String bucket, int backups, List<String> keys,
+            LocalDate agesOutOn) {
     }
 }

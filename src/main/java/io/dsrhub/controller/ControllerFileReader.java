@@ -1,28 +1,14 @@
 package io.dsrhub.controller;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -35,20 +21,7 @@ public final class ControllerFileReader {
     private final ObjectMapper yaml;
 
     public ControllerFileReader() {
-        SimpleModule kebabEnums = new SimpleModule("kebab-enums");
-        kebabEnums.setDeserializerModifier(new BeanDeserializerModifier() {
-            @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                    BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
-                return new KebabEnumDeserializer(type.getRawClass());
-            }
-        });
-        this.yaml = new ObjectMapper(new YAMLFactory())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .registerModule(new JavaTimeModule())
-                .registerModule(kebabEnums)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        this.yaml = KebabYaml.mapper().registerModule(new JavaTimeModule());
     }
 
     public Controller read(String file, InputStream in) {
@@ -123,33 +96,6 @@ public final class ControllerFileReader {
     }
 
     static String kebabValues(Class<?> enumType) {
-        return Arrays.stream(enumType.getEnumConstants())
-                .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .collect(Collectors.joining(", "));
-    }
-
-    /** Reads {@code business-days} as {@code BUSINESS_DAYS}. */
-    private static final class KebabEnumDeserializer extends StdScalarDeserializer<Object> {
-
-        private final Class<?> enumType;
-
-        KebabEnumDeserializer(Class<?> enumType) {
-            super(enumType);
-            this.enumType = enumType;
-        }
-
-        @Override
-        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = p.getValueAsString();
-            if (text != null) {
-                String wanted = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-                for (Object constant : enumType.getEnumConstants()) {
-                    if (((Enum<?>) constant).name().equals(wanted)) {
-                        return constant;
-                    }
-                }
-            }
-            throw InvalidFormatException.from(p, "unknown value", text, enumType);
-        }
+        return KebabYaml.values(enumType);
     }
 }

@@ -1,34 +1,21 @@
 package io.dsrhub.deadline;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dsrhub.controller.KebabYaml;
 import io.dsrhub.controller.PeriodUnit;
 import io.dsrhub.domain.RequestType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -49,19 +36,7 @@ public final class RegimeFileReader {
 
     public RegimeFileReader(WorkingCalendars calendars) {
         this.calendars = calendars;
-        SimpleModule kebabEnums = new SimpleModule("kebab-enums");
-        kebabEnums.setDeserializerModifier(new BeanDeserializerModifier() {
-            @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                    BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
-                return new KebabEnum(type.getRawClass());
-            }
-        });
-        this.yaml = new ObjectMapper(new YAMLFactory())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .registerModule(kebabEnums)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        this.yaml = KebabYaml.mapper();
     }
 
     public RegimeCatalogue read(Path file) {
@@ -126,7 +101,7 @@ public final class RegimeFileReader {
                         + String.join(", ", calendars.publishedCodes()) + ")");
             }
             if (regime.clockStarts() == null) {
-                fail(file, key + ".clock-starts", "expected one of " + kebab(StatutoryClockStart.class));
+                fail(file, key + ".clock-starts", "expected one of " + KebabYaml.values(StatutoryClockStart.class));
             }
             validateRules(file, key, regime.rules());
         }
@@ -180,7 +155,7 @@ public final class RegimeFileReader {
             fail(file, key + ".within", "expected a length between 1 and 366; got " + limit.within());
         }
         if (limit.unit() == null) {
-            fail(file, key + ".unit", "expected one of " + kebab(PeriodUnit.class));
+            fail(file, key + ".unit", "expected one of " + KebabYaml.values(PeriodUnit.class));
         }
     }
 
@@ -210,7 +185,7 @@ public final class RegimeFileReader {
         if (e instanceof InvalidFormatException bad) {
             Class<?> target = bad.getTargetType();
             if (target != null && target.isEnum()) {
-                return "expected one of " + kebab(target) + "; got '" + bad.getValue() + "'";
+                return "expected one of " + KebabYaml.values(target) + "; got '" + bad.getValue() + "'";
             }
             return "expected a value of type " + (target == null ? "?" : target.getSimpleName()) + "; got '"
                     + bad.getValue() + "'";
@@ -225,38 +200,7 @@ public final class RegimeFileReader {
         return e.getOriginalMessage();
     }
 
-    private static String kebab(Class<?> enumType) {
-        return Arrays.stream(enumType.getEnumConstants())
-                .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .collect(Collectors.joining(", "));
-    }
-
     /** The file's top level. */
     record RegimeFile(List<Regime> regimes) {
-    }
-
-    /** Reads {@code calendar-months} as {@code CALENDAR_MONTHS}. */
-    private static final class KebabEnum extends StdScalarDeserializer<Object> {
-
-        private final Class<?> enumType;
-
-        KebabEnum(Class<?> enumType) {
-            super(enumType);
-            this.enumType = enumType;
-        }
-
-        @Override
-        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = p.getValueAsString();
-            if (text != null) {
-                String wanted = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-                for (Object constant : enumType.getEnumConstants()) {
-                    if (((Enum<?>) constant).name().equals(wanted)) {
-                        return constant;
-                    }
-                }
-            }
-            throw InvalidFormatException.from(p, "unknown value", text, enumType);
-        }
     }
 }

@@ -40,6 +40,11 @@ public record DataCategories(List<String> targets) {
         return categories.stream().anyMatch(this::covers);
     }
 
+    /** Whether the two share any data: one covers a category of the other (user.contact and user.contact.email). */
+    public boolean overlaps(DataCategories other) {
+        return coversAny(other.targets()) || other.coversAny(targets);
+    }
+
     public boolean isEmpty() {
         return targets.isEmpty();
     }

@@ -81,6 +81,7 @@ public final class FulfilmentCatalogueLoader {
         }
         FulfilmentCatalogue catalogue = new FulfilmentCatalogue(policies, systems);
         checkDerivedIdentities(catalogue);
+        io.dsrhub.connector.backup.BackupSystemReader.checkRestoresInto(catalogue);
         return catalogue;
     }
 
@@ -104,7 +105,17 @@ public final class FulfilmentCatalogueLoader {
         return switch (type) {
             case "jdbc" -> JdbcSystemReader.read(file, tree, reader, controllerId, context);
             case "s3" -> S3SystemReader.read(file, tree, reader, controllerId, context);
-            default -> throw new FulfilmentConfigException(file.toString(), "type", "expected jdbc or s3; got '"
+            case "http" -> io.dsrhub.connector.http.HttpSystemReader.read(file, tree, reader, controllerId, context);
+            case "backup" -> io.dsrhub.connector.backup.BackupSystemReader.read(file, tree, reader, controllerId,
+                    context);
+            case "opendsr" -> io.dsrhub.connector.opendsr.OpenDsrSystemReader.read(file, tree, reader, controllerId,
+                    context);
+            case "manual" -> io.dsrhub.connector.manual.ManualSystemReader.read(file, tree, reader, controllerId,
+                    context);
+            case "notice" -> io.dsrhub.connector.notice.NoticeSystemReader.read(file, tree, reader,
+                    controllers.require(controllerId), context);
+            default -> throw new FulfilmentConfigException(file.toString(), "type", "expected jdbc, s3, http, "
+                    + "opendsr, notice, backup or manual; got '"
                     + type + "'");
         };
     }

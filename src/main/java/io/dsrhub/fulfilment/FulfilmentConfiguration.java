@@ -34,7 +34,7 @@ public class FulfilmentConfiguration implements CamelConfiguration {
         SystemContext systems = new SystemContext(clock,
                 () -> context.getRegistry().lookupByNameAndType("exportStore", ExportStore.class),
                 () -> context.getRegistry().lookupByNameAndType("keyedHash", KeyedHash.class),
-                defaultConcurrency);
+                defaultConcurrency, context.getRegistry());
         FulfilmentFileReader reader = new FulfilmentFileReader(context::resolvePropertyPlaceholders);
         return new FulfilmentCatalogueLoader(reader, controllers, systems, profile.isProduction())
                 .load(Path.of(directory));

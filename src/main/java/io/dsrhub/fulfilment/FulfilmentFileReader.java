@@ -36,7 +36,8 @@ public final class FulfilmentFileReader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     /** Keys whose values are secrets: they must come from the environment, never be written in a file. */
-    private static final java.util.Set<String> SECRETS = java.util.Set.of("password", "secret-key", "access-key");
+    private static final java.util.Set<String> SECRETS = java.util.Set.of("password", "secret-key", "access-key",
+            "api-key");
 
     private final UnaryOperator<String> placeholders;
 

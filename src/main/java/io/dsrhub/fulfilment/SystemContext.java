@@ -10,7 +10,16 @@ import java.util.function.Supplier;
  * uses keyed-hash) and the default concurrency limit.
  */
 public record SystemContext(Clock clock, Supplier<ExportStore> exports, Supplier<KeyedHash> hash,
-        int defaultConcurrency) {
+        int defaultConcurrency, org.apache.camel.spi.Registry registry) {
+
+    /** A hub bean (the outbox, the ledger's database) for connectors that record or send, looked up when used. */
+    public <T> T bean(Class<T> type) {
+        T bean = registry.findSingleByType(type);
+        if (bean == null) {
+            throw new IllegalStateException("no " + type.getSimpleName() + " in the registry");
+        }
+        return bean;
+    }
 
     /** A system's concurrency limit: its own {@code max-concurrency}, else the hub's default. */
     public int concurrency(String file, Integer configured) {

@@ -287,6 +287,16 @@ public final class TaskLedger {
                 .param("n", limit).query(String.class).list();
     }
 
+    /**
+     * Makes a waiting task due now (a processor's reply or callback arrived); returns whether a PENDING task was
+     * woken. A task that is running or finished is left alone.
+     */
+    public boolean wake(long id, Instant now) {
+        return jdbc.sql("UPDATE request_task SET next_attempt_at = :now, updated_at = :now WHERE id = :id "
+                        + "AND status = 'PENDING'")
+                .param("now", Timestamps.toDb(now)).param("id", id).update() == 1;
+    }
+
     public static Set<TaskStatus> open() {
         return EnumSet.of(TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.FAILED);
     }

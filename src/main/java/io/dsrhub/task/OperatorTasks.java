@@ -34,7 +34,10 @@ public final class OperatorTasks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, TaskStatus> OUTCOMES = Map.of("done", TaskStatus.DONE,
-            "not-found", TaskStatus.NOT_FOUND, "retained", TaskStatus.RETAINED);
+            "not-found", TaskStatus.NOT_FOUND, "retained", TaskStatus.RETAINED,
+            "found", TaskStatus.DONE, "erased", TaskStatus.DONE, "nothing", TaskStatus.NOT_FOUND);
+    private static final java.util.regex.Pattern ATTACHMENT_NAME =
+            java.util.regex.Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$");
 
     private final JdbcClient jdbc;
     private final TaskLedger tasks;
@@ -44,6 +47,7 @@ public final class OperatorTasks {
     private final LedgerTransactions tx;
     private final RequestBodies bodies;
     private final Clock clock;
+    private final java.util.function.Supplier<io.dsrhub.storage.ExportStore> exports;
 
     public OperatorTasks(JdbcClient jdbc, TaskLedger tasks, RequestLedger requests, AuditTrail audit, FanIn fanIn,
             LedgerTransactions tx, RequestBodies bodies, Clock clock) {
@@ -55,6 +59,22 @@ public final class OperatorTasks {
         this.tx = tx;
         this.bodies = bodies;
         this.clock = clock;
+        this.exports = () -> null;
+    }
+
+    /** With the export store, so that a completed manual task may carry an attachment (an export, a screenshot). */
+    public OperatorTasks(JdbcClient jdbc, TaskLedger tasks, RequestLedger requests, AuditTrail audit, FanIn fanIn,
+            LedgerTransactions tx, RequestBodies bodies, Clock clock,
+            java.util.function.Supplier<io.dsrhub.storage.ExportStore> exports) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.requests = requests;
+        this.audit = audit;
+        this.fanIn = fanIn;
+        this.tx = tx;
+        this.bodies = bodies;
+        this.clock = clock;
+        this.exports = exports;
     }
 
     public void complete(Exchange exchange) {
@@ -63,7 +83,8 @@ public final class OperatorTasks {
         TaskStatus outcome = OUTCOMES.get(body.path("outcome").asText(""));
         if (outcome == null) {
             throw new HttpProblem(400, "the outcome is missing or unknown",
-                    List.of(new FieldError("outcome", "must be one of done, not-found, retained")));
+                    List.of(new FieldError("outcome", "must be one of done, not-found, retained (or found, erased, "
+                            + "nothing)")));
         }
         String note = body.path("note").asText("");
         if (note.length() > 2000) {
@@ -72,8 +93,14 @@ public final class OperatorTasks {
         }
         String operator = exchange.getProperty(AdminAccess.OPERATOR, "operator", String.class);
         TaskInput input = TaskJson.read(task.input(), TaskInput.class);
+        if (task.status() != TaskStatus.MANUAL_PENDING) {
+            throw new HttpProblem(409, "only a manual task that is still open can be completed");
+        }
+        TaskReport.ExportReport attachment = attachment(task, body.path("attachment"));
+        String word = body.path("outcome").asText("");
         TaskReport report = new TaskReport(task.systemId(), "manual", task.action(), input.categories(), null, null,
-                null, null, "completed by " + operator + (note.isBlank() ? "" : ": " + note), clock.instant());
+                attachment, null, "completed by " + operator + (OUTCOMES.containsKey(word) && !word.equals("done")
+                        ? " (" + word + ")" : "") + (note.isBlank() ? "" : ": " + note), clock.instant());
         boolean moved = tx.inTransaction(() -> {
             lock(task.requestId());
             if (!tasks.move(task.id(), TaskStatus.MANUAL_PENDING, outcome, TaskJson.write(report), clock.instant())) {
@@ -113,6 +140,46 @@ public final class OperatorTasks {
             throw new HttpProblem(409, "only a dead task can be retried");
         }
         answer(exchange, task.id());
+    }
+
+    /**
+     * An attachment sent with a manual task's result ({@code {"name", "contentType", "content": base64}}), kept in
+     * the export bucket beside the request's other exports.
+     */
+    private TaskReport.ExportReport attachment(TaskRecord task, JsonNode attachment) {
+        if (attachment.isMissingNode() || attachment.isNull()) {
+            return null;
+        }
+        String name = attachment.path("name").asText("");
+        if (!ATTACHMENT_NAME.matcher(name).matches()) {
+            throw new HttpProblem(400, "the attachment needs a plain file name", List.of(new FieldError(
+                    "attachment.name", "must be letters, digits, '.', '_' or '-' (at most 100)")));
+        }
+        String type = attachment.path("contentType").asText("application/octet-stream");
+        if (!type.matches("^[a-z]+/[A-Za-z0-9.+-]+$")) {
+            throw new HttpProblem(400, "the attachment's content type is not valid", List.of(new FieldError(
+                    "attachment.contentType", "must be a media type such as text/csv")));
+        }
+        byte[] content;
+        try {
+            content = java.util.Base64.getDecoder().decode(attachment.path("content").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem(400, "the attachment is not base64", List.of(new FieldError("attachment.content",
+                    "must be base64")));
+        }
+        io.dsrhub.storage.ExportStore store = exports.get();
+        if (store == null || content.length == 0) {
+            throw new HttpProblem(400, "the attachment cannot be kept", List.of(new FieldError("attachment",
+                    "must have content, and the hub needs its export store")));
+        }
+        String key = store.keyOf(task.requestId(), task.systemId(), "manual-" + task.id() + "-" + name);
+        try {
+            long size = store.copy(new java.io.ByteArrayInputStream(content), key, type);
+            return new TaskReport.ExportReport(store.bucket(), List.of(new TaskReport.ExportedObject(key, size,
+                    task.systemId(), type)), size, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private TaskRecord task(Exchange exchange) {

@@ -14,6 +14,12 @@ public record TaskBackoff(int maxAttempts, Duration firstRetry, Duration maxRetr
         return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
     }
 
+    /** A wait a system asked for ({@code Retry-After}), at least one second and at most the longest back-off. */
+    public Duration capped(Duration asked) {
+        Duration wait = asked.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : asked;
+        return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+    }
+
     public boolean exhausted(int attempts) {
         return attempts >= maxAttempts;
     }

@@ -105,8 +105,33 @@ public final class TaskCompletion {
         });
     }
 
+    /**
+     * The task waits for someone else (a processor's reply, callback or status): back to PENDING until
+     * {@code wakeAt}, its report so far kept as the result, no worker and no lease held. Attempts start again.
+     */
+    public boolean waiting(TaskRecord task, io.dsrhub.connector.TaskReport report, Instant wakeAt, String why) {
+        return tx.inTransaction(() -> {
+            lock(task.requestId());
+            Instant now = clock.instant();
+            if (!tasks.reschedule(task.id(), workers.owner(), task.input(), TaskJson.write(report), wakeAt, now)) {
+                LOG.warn("task {} was taken over by another instance; its wait here is dropped", task.id());
+                return false;
+            }
+            audit.record(task.requestId(), ACTOR, "TASK_WAITING", describe(task) + " until " + wakeAt + ": " + why);
+            return true;
+        });
+    }
+
     /** An attempt failed: retried later with back-off, or dead (and escalated) once the attempts are used up. */
     public void failed(TaskRecord task, String error, String reason) {
+        failed(task, error, reason, null);
+    }
+
+    /**
+     * An attempt failed and the system said when to call again ({@code Retry-After}): the next attempt is due then
+     * (at most the back-off's longest wait) instead of after the usual back-off.
+     */
+    public void failed(TaskRecord task, String error, String reason, java.time.Duration retryAfter) {
         tx.run(() -> {
             lock(task.requestId());
             Instant now = clock.instant();
@@ -114,7 +139,7 @@ public final class TaskCompletion {
                 die(task, error, "gave up after " + task.attempts() + " attempts (" + reason + ")", now);
                 return;
             }
-            Instant next = now.plus(backoff.after(task.attempts()));
+            Instant next = now.plus(retryAfter != null ? backoff.capped(retryAfter) : backoff.after(task.attempts()));
             if (tasks.retryLater(task.id(), workers.owner(), error, next, now)) {
                 audit.record(task.requestId(), ACTOR, "TASK_FAILED", describe(task) + " reason=" + reason
                         + " next attempt at " + next);

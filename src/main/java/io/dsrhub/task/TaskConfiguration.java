@@ -92,8 +92,10 @@ public class TaskConfiguration {
 
     @BindToRegistry(value = "operatorTasks", lazy = true)
     public OperatorTasks operatorTasks(JdbcClient jdbc, TaskLedger tasks, RequestLedger requests, AuditTrail audit,
-            FanIn fanIn, LedgerTransactions tx, io.dsrhub.web.RequestBodies bodies, Clock clock) {
-        return new OperatorTasks(jdbc, tasks, requests, audit, fanIn, tx, bodies, clock);
+            FanIn fanIn, LedgerTransactions tx, io.dsrhub.web.RequestBodies bodies, Clock clock,
+            org.apache.camel.CamelContext context) {
+        return new OperatorTasks(jdbc, tasks, requests, audit, fanIn, tx, bodies, clock,
+                () -> context.getRegistry().lookupByNameAndType("exportStore", io.dsrhub.storage.ExportStore.class));
     }
 
     private static String hostName() {

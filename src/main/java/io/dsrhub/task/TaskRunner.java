@@ -83,6 +83,17 @@ public final class TaskRunner {
                 TaskWork work = new TaskWork(task.id(), request.id(), request.controllerId(), system.id(), action,
                         identities, new DataCategories(input.categories()), input.retention(), today, due);
                 outcome = system.connector().run(work);
+            } catch (io.dsrhub.connector.TaskWaiting e) {
+                circuits.succeeded(system.id(), Duration.between(started, clock.instant()));
+                LOG.info("task {} on {} waits until {}: {}", task.id(), system.id(), e.wakeAt(), e.getMessage());
+                completion.waiting(task, e.report(), e.wakeAt(), e.getMessage());
+                return;
+            } catch (io.dsrhub.connector.RetryAfter e) {
+                circuits.failed(system.id(), Duration.between(started, clock.instant()), e);
+                LOG.warn("task {} ({} on {}) attempt {} asked to retry after {}", task.id(), task.action(),
+                        system.id(), task.attempts(), e.after());
+                completion.failed(task, e.getClass().getName() + ": " + e.getMessage(), "retry-after", e.after());
+                return;
             } catch (ConnectorRejection | FulfilmentConfigException e) {
                 circuits.released(system.id());
                 LOG.error("task {} on {} cannot succeed: {}", task.id(), system.id(), e.getMessage());
