@@ -36,9 +36,11 @@ public record Controller(
         String backups,
         String holidayCalendar,
         Mailbox mailbox,
-        List<IdentifierPattern> identifierPatterns) {
+        List<IdentifierPattern> identifierPatterns,
+        io.dsrhub.verification.VerificationPolicy verification) {
 
     public Controller {
+        verification = verification == null ? io.dsrhub.verification.VerificationPolicy.defaults() : verification;
         mailbox = mailbox == null ? Mailbox.defaults() : mailbox;
         identifierPatterns = identifierPatterns == null ? List.of()
                 : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(identifierPatterns));

@@ -68,6 +68,7 @@ final class ControllerValidator {
         }
         validateMailbox(c.mailbox());
         validateIdentifierPatterns(c.identifierPatterns());
+        c.verification().validate(this::fail);
     }
 
     private void validateMailbox(Mailbox mailbox) {

@@ -240,10 +240,11 @@ public final class MailIntake {
                 + (senderMatches ? ", from the request's address" : ", from another address") + ")");
         ThreadReply reply = new ThreadReply(request, controller, id, mail.messageId(), mail.senderAddress(),
                 senderMatches, match, mail.subject(), understanding.ownText(), mail);
+        String recorded = replies.recordedText(reply);
         String handled = replies.dispatch(reply)
                 .orElse("recorded on the request (no handler for status " + request.status() + ")");
         inbound.complete(id, MailOutcome.THREAD_REPLY, request.id(), handled, match, senderMatches,
-                understanding.reading().language(), null, understanding.ownText());
+                understanding.reading().language(), null, recorded);
         keepAttachments(id, request.id(), mail);
         return id;
     }

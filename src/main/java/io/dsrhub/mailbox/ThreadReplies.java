@@ -28,6 +28,16 @@ public final class ThreadReplies {
         return Optional.empty();
     }
 
+    /** The reply's own text as the handler that takes it wants it kept (codes removed, ...). */
+    public String recordedText(ThreadReply reply) {
+        for (ThreadReplyHandler handler : handlers()) {
+            if (handler.handles(reply.request())) {
+                return handler.recordedText(reply.ownText());
+            }
+        }
+        return reply.ownText();
+    }
+
     private List<ThreadReplyHandler> handlers() {
         List<ThreadReplyHandler> known = handlers;
         if (known == null) {

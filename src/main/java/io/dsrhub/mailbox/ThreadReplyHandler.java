@@ -19,4 +19,12 @@ public interface ThreadReplyHandler {
      * @return what was done, in a few words, for the record of the inbound message
      */
     String onReply(ThreadReply reply);
+
+    /**
+     * The reply's own text as it is kept in the record of the inbound message; a handler that takes secrets by reply
+     * (verification codes) removes them.
+     */
+    default String recordedText(String ownText) {
+        return ownText;
+    }
 }

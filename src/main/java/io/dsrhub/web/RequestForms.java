@@ -116,6 +116,9 @@ public final class RequestForms {
                 : request.dueAt().atZone(controller.timeZone()).toLocalDate().format(format));
         Object reply = exchange.getProperty("dsrReply");
         model.put("reply", reply instanceof Map<?, ?> map ? map : Map.of());
+        // identity verification: where the requester types the code from the verification mail
+        model.put("id", request.id());
+        model.put("statusToken", token);
         HttpAnswers.html(exchange, 200, templates.render("web/status.ftlh", controller.id(), language, model));
     }
 
@@ -127,7 +130,8 @@ public final class RequestForms {
             ProblemResponses.logIncident(exchange, cause);
         }
         ResourceBundle messages = Templates.Messages.bundle("en");
-        String message = messages.getString(status == 404 ? "error.notfound" : "error.general");
+        String message = messages.getString(status == 404 ? "error.notfound"
+                : status == 429 ? "error.toomany" : "error.general");
         HttpAnswers.html(exchange, status, templates.render("web/error.ftlh", null, "en", Map.of("message", message)));
     }
 

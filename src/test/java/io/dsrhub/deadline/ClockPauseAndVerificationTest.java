@@ -37,6 +37,7 @@ class ClockPauseAndVerificationTest {
         database = TestDatabase.h2();
         mail = new TestMailServer();
         hub = HubInstance.builder().database(database).mail(mail).bean("clock", CLOCK)
+                .property("dsr.verification.challenge-new-requests", "false")
                 .property("dsr.deadline.schedule", "0 0 0 1 1 ? 2099").start();
         rows = new LedgerRows(database.dataSource());
         engine = hub.bean(DeadlineEngine.class);

@@ -48,6 +48,7 @@ class DeadlineEscalationTest {
         database = TestDatabase.postgresql();
         mail = new TestMailServer();
         hub = HubInstance.builder().database(database).mail(mail).bean("clock", CLOCK)
+                .property("dsr.verification.challenge-new-requests", "false")
                 .property("dsr.deadline.schedule", "0/1 * * * * ?")
                 .property("dsr.deadline.reminder-to", TEAM)
                 .property("dsr.deadline.breach-to", LEGAL)

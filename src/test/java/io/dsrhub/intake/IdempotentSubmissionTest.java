@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class IdempotentSubmissionTest {
 
     @RegisterExtension
-    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.POSTGRESQL);
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.POSTGRESQL)
+            .configure(b -> b.property("dsr.verification.challenge-new-requests", "false"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BODY = """

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RequestStatusApiTest {
 
     @RegisterExtension
-    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.H2);
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.H2)
+            .configure(b -> b.property("dsr.verification.challenge-new-requests", "false"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonNode created;

@@ -36,7 +36,7 @@ class ClarificationQuestionTest {
     static void start() {
         database = TestDatabase.h2();
         mail = new TestMailServer();
-        hub = SeedMailboxes.on(mail, HubInstance.builder().database(database)).start();
+        hub = SeedMailboxes.on(mail, HubInstance.builder().database(database).property("dsr.verification.challenge-new-requests", "false")).start();
         rows = new LedgerRows(database.dataSource());
     }
 

@@ -37,8 +37,18 @@ class EmbeddedMailboxTest {
 
             LedgerRows rows = new LedgerRows(database.dataSource());
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> rows.count("subject_request") == 1);
+            // the acknowledgement, then the identity verification code (to the address given: not on file)
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                    server.greenMail().getReceivedMessagesForDomain("example.com").length == 1);
+                    server.greenMail().getReceivedMessagesForDomain("example.com").length == 2);
+            assertThat(java.util.Arrays.stream(server.greenMail().getReceivedMessagesForDomain("example.com"))
+                    .map(m -> {
+                        try {
+                            return m.getSubject();
+                        } catch (jakarta.mail.MessagingException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).toList())
+                    .anyMatch(s -> s.contains("We have received")).anyMatch(s -> s.contains("Please confirm"));
             assertThat(rows.rows("SELECT controller_id, channel, reply_to FROM subject_request").get(0))
                     .containsEntry("controller_id", "ironzon").containsEntry("channel", "EMAIL")
                     .containsEntry("reply_to", "newcomer@example.com");

@@ -71,7 +71,7 @@ class MailCorpusTest {
     static void deliverTheCorpus() throws IOException {
         database = TestDatabase.postgresql();
         mail = new TestMailServer();
-        hub = SeedMailboxes.on(mail, HubInstance.builder().database(database))
+        hub = SeedMailboxes.on(mail, HubInstance.builder().database(database).property("dsr.verification.challenge-new-requests", "false"))
                 .property("dsr.mailbox.max-message-bytes", "262144")
                 .start();
         rows = new LedgerRows(database.dataSource());

@@ -44,7 +44,7 @@ class MailCrashBetweenFetchAndCommitTest {
     @Test
     void messageFetchedByAKilledHubIsTakenExactlyOnceAfterRestart() throws Exception {
         try (TestDatabase database = TestDatabase.postgresql(); TestMailServer mail = new TestMailServer()) {
-            HubInstance.Builder settings = SeedMailboxes.on(mail, HubInstance.builder().database(database));
+            HubInstance.Builder settings = SeedMailboxes.on(mail, HubInstance.builder().database(database).property("dsr.verification.challenge-new-requests", "false"));
             LedgerRows rows = new LedgerRows(database.dataSource());
             MailboxProbe inbox = new MailboxProbe(mail.imapPort(), SeedMailboxes.IRONZON);
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HealthAndMetricsTest {
 
     @RegisterExtension
-    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.H2);
+    static final HubExtension hub = HubExtension.on(TestDatabase.Kind.H2)
+            .configure(b -> b.property("dsr.verification.challenge-new-requests", "false"));
 
 
     @Test

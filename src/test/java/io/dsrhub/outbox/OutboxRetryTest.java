@@ -37,7 +37,7 @@ class OutboxRetryTest {
     void anAcknowledgementSurvivesAnSmtpOutage() throws Exception {
         database = TestDatabase.postgresql();
         mail = new TestMailServer();
-        hub = HubInstance.builder().database(database).mail(mail).start();
+        hub = HubInstance.builder().database(database).property("dsr.verification.challenge-new-requests", "false").mail(mail).start();
         LedgerRows rows = new LedgerRows(database.dataSource());
         mail.stop();
 
@@ -59,7 +59,7 @@ class OutboxRetryTest {
     void afterTheLastAttemptTheMessageIsMarkedFailedAndAudited() throws Exception {
         database = TestDatabase.h2();
         mail = new TestMailServer();
-        hub = HubInstance.builder().database(database).mail(mail).property("dsr.outbox.max-attempts", "2").start();
+        hub = HubInstance.builder().database(database).property("dsr.verification.challenge-new-requests", "false").mail(mail).property("dsr.outbox.max-attempts", "2").start();
         LedgerRows rows = new LedgerRows(database.dataSource());
         mail.stop();
 
