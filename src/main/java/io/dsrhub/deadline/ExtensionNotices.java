@@ -60,7 +60,9 @@ public final class ExtensionNotices {
         model.put("originalDueOn", originalDueOn.format(format));
         model.put("newDueOn", newDueOn.format(format));
         model.put("regimeName", regime == null ? "" : regime.name());
-        model.put("authority", regime == null || regime.authority() == null ? "" : regime.authority());
+        String authority = regime == null ? null
+                : regime.authorityFor(request.jurisdiction() != null ? request.jurisdiction() : request.country());
+        model.put("authority", authority == null ? "" : authority);
         model.put("statusUrl", publicBaseUrl + "/status/" + request.id() + "?token=" + statusTokens.issue(request.id()));
         RenderedMail mail = RenderedMail.parse(templates.render(TEMPLATE, controller.id(), language, model), TEMPLATE);
         String thread = outbox.forRequest(request.id()).stream()

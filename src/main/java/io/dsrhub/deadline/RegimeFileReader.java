@@ -100,6 +100,11 @@ public final class RegimeFileReader {
                         + "knows; expected a holiday-library code such as GB-ENG or US-CA, or a published calendar ("
                         + String.join(", ", calendars.publishedCodes()) + ")");
             }
+            for (String code : regime.authorities().keySet()) {
+                if (!regime.covers(code)) {
+                    fail(file, key + ".authorities." + code, "'" + code + "' is not one of the regime's jurisdictions");
+                }
+            }
             if (regime.clockStarts() == null) {
                 fail(file, key + ".clock-starts", "expected one of " + KebabYaml.values(StatutoryClockStart.class));
             }

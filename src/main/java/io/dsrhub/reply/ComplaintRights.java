@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Where a subject whose request is refused (wholly or in part) may turn: the supervisory authority of the regime the
- * request is counted under ({@code config/regimes.yaml}, key {@code authority}), and a court where the regime
+ * request is counted under ({@code config/regimes.yaml}: the national authority of the request's jurisdiction from
+ * {@code authorities}, else {@code authority}), and a court where the regime
  * requires the reply to say so (GDPR and UK GDPR Art. 12(4): "the possibility of lodging a complaint with a
  * supervisory authority and seeking a judicial remedy"). The controller's own complaints text is added when its
  * file has one.
@@ -36,7 +37,8 @@ public final class ComplaintRights {
 
     public Rights of(SubjectRequest request, Controller controller) {
         Optional<Regime> regime = calculator.regimeFor(controller, ClockSubject.of(request));
-        String authority = regime.map(Regime::authority).orElse("");
+        String jurisdiction = request.jurisdiction() != null ? request.jurisdiction() : request.country();
+        String authority = regime.map(r -> r.authorityFor(jurisdiction)).orElse("");
         boolean court = regime.map(r -> JUDICIAL_REMEDY.contains(r.id())).orElse(false);
         return new Rights(regime.map(Regime::name).orElse(""), authority == null ? "" : authority, court,
                 controller.complaints() == null ? "" : controller.complaints());

@@ -111,4 +111,21 @@ class RegimeFileReaderTest {
         assertThatThrownBy(() -> read(GOOD.replace("source: \"Test Act s. 1\"", "source: \"\"")))
                 .hasMessageContaining("key 'regimes[0].rules[0].source'");
     }
+
+    @Test
+    void theGdprNamesTheNationalAuthorityOfTheJurisdiction() {
+        Regime gdpr = DeadlineFixtures.RULES.regimes().find("eu-gdpr").orElseThrow();
+        assertThat(gdpr.authorityFor("FI")).startsWith("the Office of the Data Protection Ombudsman");
+        assertThat(gdpr.authorityFor("FR")).contains("CNIL");
+        assertThat(gdpr.authorityFor("LU")).isEqualTo("a data protection supervisory authority");
+        assertThat(gdpr.authorityFor(null)).isEqualTo("a data protection supervisory authority");
+    }
+
+    @Test
+    void anAuthorityOutsideTheRegimesJurisdictionsIsNamed() {
+        assertThatThrownBy(() -> read(GOOD.replace("clock-starts: receipt",
+                "clock-starts: receipt\n    authorities: {JP: the Personal Information Protection Commission}")))
+                .hasMessageContaining("key 'regimes[0].authorities.JP'")
+                .hasMessageContaining("not one of the regime's jurisdictions");
+    }
 }

@@ -90,7 +90,7 @@ class PartialReplyTest {
         assertThat(body).contains("What we could not complete is listed below")
                 .contains("  - Newsletter list: 1 records erased")
                 .contains("WHAT WE COULD NOT COMPLETE\n  - Loyalty list (erase): not completed")
-                .contains("lodge a complaint with a data protection supervisory authority")
+                .contains("lodge a complaint with the data protection supervisory authority of your federal state")
                 .doesNotContain("loyalty\" does not exist").doesNotContain("pat@example.com");
     }
 }

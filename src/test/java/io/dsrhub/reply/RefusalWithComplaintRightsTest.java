@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * An operator refuses a request through the operator API with a ground and a note. The subject gets a reasoned
  * refusal in the request's thread: the ground in plain words, the note, and the right to complain to the supervisory
- * authority of the request's regime (GDPR: a supervisory authority and a court; CCPA: the California Privacy
+ * authority of the request's regime (GDPR: the national authority of the request's jurisdiction, a supervisory authority and a court; CCPA: the California Privacy
  * Protection Agency, no court sentence). A ground the law and the controller's policy do not give, a missing note,
  * a missing token and a request already closed are refused with a clear answer.
  */
@@ -43,7 +43,8 @@ class RefusalWithComplaintRightsTest {
         assertThat(body).contains("we cannot carry it out")
                 .contains("Reason: the request is manifestly unfounded")
                 .contains("You asked for the same copy every day this month; we sent it on 2 March.")
-                .contains("you have the right to lodge a complaint with a data protection supervisory authority")
+                .contains("you have the right to lodge a complaint with the Office of the Data Protection Ombudsman "
+                        + "(Tietosuojavaltuutetun toimisto, tietosuoja.fi)")
                 .contains("You also have the right to seek a judicial remedy before a court.")
                 .doesNotContain("/packages/");
         assertThat(hub.rows().rows("SELECT actor, detail FROM audit_event WHERE request_id = ? AND action = "
