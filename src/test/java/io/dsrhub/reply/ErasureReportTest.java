@@ -8,10 +8,7 @@ import io.dsrhub.domain.TaskStatus;
 import io.dsrhub.ledger.TaskRecord;
 import io.dsrhub.task.TaskJson;
 import io.dsrhub.testing.HubInstance;
-import io.dsrhub.testing.LedgerRows;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
-import io.dsrhub.testing.TestRequests;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,67 +17,36 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An erasure (with an objection the privacy team handles) at iSocket: the customer row is erased, the orders are kept
  * under the ten-year bookkeeping rule. The reply lists per system what was erased, what was kept with its legal
  * basis and purge date, which backup still holds a copy and until when, which processor was told and what it
  * answered, what the privacy team did about the objection, and (as data was kept) the right to complain to a
- * supervisory authority and to a court. The processor and backup results are written in the processor and backup connectors' result shape (TaskReport)
- * (written into the ledger in the shape docs/fulfilment.md section 4 gives, as those connectors will).
+ * supervisory authority and to a court. The processor and backup tasks are written into the ledger as the notice
+ * and backup connectors report them (TaskReport, docs/processors.md section 6).
  */
 class ErasureReportTest {
 
-    private static TestDatabase ledger;
-    private static TestDatabase shop;
-    private static TestMailServer mail;
-    private static HubInstance hub;
-    private static TestRequests requests;
-    private static LedgerRows rows;
-
-    @BeforeAll
-    static void start() throws Exception {
-        shop = TestDatabase.postgresql();
-        ReplyShop.load(shop);
-        ledger = TestDatabase.postgresql();
-        mail = new TestMailServer();
-        hub = ReplyShop.fulfilment(shop, "isocket", """
+    @RegisterExtension
+    static final ReplyHub hub = ReplyHub.on(TestDatabase.Kind.POSTGRESQL, "isocket", """
                         request-types:
                           erasure: {action: erase, categories: [user]}
                           objection: {action: manual}
                         retention:
                           - {rule: bookkeeping, categories: [user.orders, user.financial]}
                           - {rule: contract-performance, categories: [user.contract]}
-                        """)
-                .applyTo(HubInstance.builder().database(ledger).mail(mail)
-                        .property("dsr.fulfilment.plan-delay", "100")
-                        .property("dsr.fulfilment.announce-delay", "100")
-                        .property("dsr.outbox.poll-delay", "100")
-                        .property("dsr.tasks.poll-delay", "100")).start();
-        requests = new TestRequests(hub);
-        rows = new LedgerRows(ledger.dataSource());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        mail.close();
-        shop.close();
-        ledger.close();
-    }
+                        """);
 
     @Test
     void theReportListsErasedRetainedBackupsAndProcessors() throws Exception {
-        String id = requests.submitVerified("""
+        String id = hub.requests().submitVerified("""
                 {"controller": "isocket", "types": ["erasure", "objection"], "language": "en",
                  "identities": [{"type": "email", "value": "pat@example.com"}]}""");
-        requests.awaitStatus(id, RequestStatus.AWAITING_MANUAL);
-        assertThat(requests.task(id, "web-shop", "erase").status()).isEqualTo(TaskStatus.RETAINED);
+        hub.requests().awaitStatus(id, RequestStatus.AWAITING_MANUAL);
+        assertThat(hub.requests().task(id, "web-shop", "erase").status()).isEqualTo(TaskStatus.RETAINED);
         seedTask(id, "paypal", "notify", TaskJson.write(new TaskReport("paypal", "notice", "notify",
                 List.of("user.financial"), List.of(), List.of(), null, List.of(), "answered", null,
                 new TaskReport.ProcessorReport("PayPal", "notice", List.of(), "DSR-REF", "answered", null, null,
@@ -93,14 +59,14 @@ class ErasureReportTest {
                 new TaskReport.BackupReport(List.of(new TaskReport.BackupSetReport("daily", "P35D", null, 1,
                         List.of(), LocalDate.parse("2026-04-30"))), LocalDate.parse("2026-04-30"), 1L, "web-shop"))));
 
-        TaskRecord manual = requests.task(id, "privacy-team", "manual");
+        TaskRecord manual = hub.requests().task(id, "privacy-team", "manual");
         assertThat(hub.http().postJson("/api/v1/admin/tasks/" + manual.id() + "/complete",
                 "{\"outcome\": \"done\", \"note\": \"marketing profile switched off\"}",
                 "Authorization", "Bearer " + HubInstance.ADMIN_TOKEN, "X-Operator", "Ana").statusCode())
                 .isEqualTo(200);
-        requests.awaitStatus(id, RequestStatus.COMPLETED);
+        hub.requests().awaitStatus(id, RequestStatus.COMPLETED);
 
-        MimeMessage reply = ReplyMails.await(mail, "pat@example.com", "Your privacy request is complete");
+        MimeMessage reply = ReplyMails.await(hub.mail(), "pat@example.com", "Your privacy request is complete");
         String body = ReplyMails.text(reply);
         assertThat(body).contains("WHAT WE ERASED\n  - Web shop: 1 records erased");
         assertThat(body).contains("WHAT WE MUST KEEP, AND WHY\n"
@@ -116,7 +82,7 @@ class ErasureReportTest {
                 .contains("lodge a complaint or contact the data protection authority");
         assertThat(body).doesNotContain("pat@example.com").doesNotContain("Pat Example").doesNotContain("ORD-1001");
 
-        try (Connection c = shop.dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = hub.shop().dataSource().getConnection(); Statement st = c.createStatement()) {
             ResultSet customers = st.executeQuery("SELECT COUNT(*) FROM customer WHERE id = 1");
             customers.next();
             assertThat(customers.getInt(1)).isZero();
@@ -129,7 +95,7 @@ class ErasureReportTest {
     /** A finished task as the processor and backup connectors of issue 7 record it. */
     private static void seedTask(String requestId, String system, String action, String result) {
         Timestamp now = Timestamp.from(Instant.now());
-        rows.jdbc().sql("INSERT INTO request_task (request_id, system_id, action, status, attempts, result, "
+        hub.rows().jdbc().sql("INSERT INTO request_task (request_id, system_id, action, status, attempts, result, "
                         + "created_at, updated_at, stage, finished_at) VALUES (?, ?, ?, 'DONE', 1, ?, ?, ?, 1, ?)")
                 .params(requestId, system, action, result, now, now, now).update();
     }

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dsrhub.domain.RequestStatus;
 import io.dsrhub.security.StatusTokens;
-import io.dsrhub.testing.HubInstance;
-import io.dsrhub.testing.LedgerRows;
 import io.dsrhub.testing.MutableClock;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
-import io.dsrhub.testing.TestRequests;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A package link works for dsr.reply.package-link-days (3 here) and no longer: the day before it runs out it still
@@ -25,50 +20,23 @@ import org.junit.jupiter.api.Test;
 class ExpiredPackageLinkTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-    private static TestDatabase ledger;
-    private static TestDatabase shop;
-    private static TestMailServer mail;
-    private static HubInstance hub;
-    private static TestRequests requests;
-    private static LedgerRows rows;
 
-    @BeforeAll
-    static void start() throws Exception {
-        shop = TestDatabase.postgresql();
-        ReplyShop.load(shop);
-        ledger = TestDatabase.postgresql();
-        mail = new TestMailServer();
-        hub = ReplyShop.fulfilment(shop, "ironzon", """
+    @RegisterExtension
+    static final ReplyHub hub = ReplyHub.on(TestDatabase.Kind.POSTGRESQL, "ironzon", """
                         request-types:
                           access: {action: export, categories: [user]}
                         """)
-                .applyTo(HubInstance.builder().database(ledger).mail(mail).bean("clock", CLOCK)
-                        .property("dsr.reply.package-link-days", "3")
-                        .property("dsr.fulfilment.plan-delay", "100")
-                        .property("dsr.fulfilment.announce-delay", "100")
-                        .property("dsr.outbox.poll-delay", "100")
-                        .property("dsr.tasks.poll-delay", "100")).start();
-        requests = new TestRequests(hub);
-        rows = new LedgerRows(ledger.dataSource());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        mail.close();
-        shop.close();
-        ledger.close();
-    }
+            .configure(b -> b
+                    .bean("clock", CLOCK)
+                    .property("dsr.reply.package-link-days", "3"));
 
     @Test
     void anExpiredLinkIsRefusedWithAClearPage() throws Exception {
-        String id = requests.submitVerified("""
+        String id = hub.requests().submitVerified("""
                 {"controller": "ironzon", "types": ["access"],
                  "identities": [{"type": "email", "value": "pat@example.com"}]}""");
-        requests.awaitStatus(id, RequestStatus.COMPLETED);
-        String body = ReplyMails.text(ReplyMails.await(mail, "pat@example.com", "complete"));
+        hub.requests().awaitStatus(id, RequestStatus.COMPLETED);
+        String body = ReplyMails.text(ReplyMails.await(hub.mail(), "pat@example.com", "complete"));
         String link = ReplyMails.link(body);
         assertThat(body).contains("until March 5, 2026");
 
@@ -79,10 +47,10 @@ class ExpiredPackageLinkTest {
         HttpResponse<byte[]> expired = ReplyMails.download(link);
         assertThat(expired.statusCode()).isEqualTo(410);
         String page = new String(expired.body(), java.nio.charset.StandardCharsets.UTF_8);
-        String reference = requests.request(id).reference();
+        String reference = hub.requests().request(id).reference();
         assertThat(page).contains("This download link has expired").contains(reference)
                 .contains("support@ironzon.com");
-        assertThat(rows.rows("SELECT action FROM audit_event WHERE request_id = ? AND action LIKE 'PACKAGE_%' "
+        assertThat(hub.rows().rows("SELECT action FROM audit_event WHERE request_id = ? AND action LIKE 'PACKAGE_%' "
                 + "ORDER BY seq", id)).extracting(r -> r.get("action"))
                 .containsExactly("PACKAGE_DOWNLOADED", "PACKAGE_LINK_EXPIRED");
 

@@ -3,9 +3,7 @@ package io.dsrhub.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dsrhub.domain.RequestStatus;
-import io.dsrhub.testing.HubInstance;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
 import io.dsrhub.testing.TestRequests;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -16,10 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The summary page of a real data package, rendered by a headless browser (Debian's chromium): the screenshot is a
@@ -29,47 +26,21 @@ import org.junit.jupiter.api.Test;
  */
 class PackageSummaryScreenshotTest {
 
-    private static TestDatabase ledger;
-    private static TestDatabase shop;
-    private static TestMailServer mail;
-    private static HubInstance hub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        shop = TestDatabase.postgresql();
-        ReplyShop.load(shop);
-        ledger = TestDatabase.h2();
-        mail = new TestMailServer();
-        hub = ReplyShop.fulfilment(shop, "ironzon", """
+    @RegisterExtension
+    static final ReplyHub hub = ReplyHub.on(TestDatabase.Kind.H2, "ironzon", """
                         request-types:
                           access: {action: export, categories: [user]}
-                        """)
-                .applyTo(HubInstance.builder().database(ledger).mail(mail)
-                        .property("dsr.outbox.poll-delay", "100")
-                        .property("dsr.fulfilment.plan-delay", "100")
-                        .property("dsr.fulfilment.announce-delay", "100")
-                        .property("dsr.tasks.poll-delay", "100")).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        mail.close();
-        shop.close();
-        ledger.close();
-    }
+                        """);
 
     @Test
     void theSummaryRendersAsAReadablePage() throws Exception {
         String chromium = chromium();
-        TestRequests requests = new TestRequests(hub);
-        String id = requests.submitVerified("""
+        TestRequests requests = hub.requests();
+        String id = hub.requests().submitVerified("""
                 {"controller": "ironzon", "types": ["access"],
                  "identities": [{"type": "email", "value": "pat@example.com"}]}""");
-        requests.awaitStatus(id, RequestStatus.COMPLETED);
-        String body = ReplyMails.text(ReplyMails.await(mail, "pat@example.com", "complete"));
+        hub.requests().awaitStatus(id, RequestStatus.COMPLETED);
+        String body = ReplyMails.text(ReplyMails.await(hub.mail(), "pat@example.com", "complete"));
         Map<String, String> zip = ReplyMails.unzip(ReplyMails.download(ReplyMails.link(body)).body(), null);
 
         Path dir = Files.createTempDirectory("dsr-summary-");

@@ -3,18 +3,13 @@ package io.dsrhub.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dsrhub.domain.RequestStatus;
-import io.dsrhub.testing.HubInstance;
-import io.dsrhub.testing.LedgerRows;
 import io.dsrhub.testing.RawSmtp;
 import io.dsrhub.testing.SeedMailboxes;
 import io.dsrhub.testing.TestDatabase;
-import io.dsrhub.testing.TestMailServer;
-import io.dsrhub.testing.TestRequests;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reply is accepted by the mail server but bounces later: the delivery report comes back to IRONZON's mailbox,
@@ -23,51 +18,23 @@ import org.junit.jupiter.api.Test;
  */
 class ReplyBounceEscalationTest {
 
-    private static TestDatabase ledger;
-    private static TestDatabase shop;
-    private static TestMailServer mail;
-    private static HubInstance hub;
-    private static TestRequests requests;
-    private static LedgerRows rows;
-
-    @BeforeAll
-    static void start() throws Exception {
-        shop = TestDatabase.postgresql();
-        ReplyShop.load(shop);
-        ledger = TestDatabase.h2();
-        mail = new TestMailServer();
-        hub = ReplyShop.fulfilment(shop, "ironzon", """
+    @RegisterExtension
+    static final ReplyHub hub = ReplyHub.on(TestDatabase.Kind.H2, "ironzon", """
                         request-types:
                           access: {action: export, categories: [user]}
                         """)
-                .applyTo(SeedMailboxes.on(mail, HubInstance.builder().database(ledger))
-                        .property("dsr.outbox.poll-delay", "100")
-                        .property("dsr.reply.escalate-delay", "300")
-                        .property("dsr.fulfilment.plan-delay", "100")
-                        .property("dsr.fulfilment.announce-delay", "100")
-                        .property("dsr.tasks.poll-delay", "100")).start();
-        requests = new TestRequests(hub);
-        rows = new LedgerRows(ledger.dataSource());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        mail.close();
-        shop.close();
-        ledger.close();
-    }
+            .withSeedMailboxes()
+            .configure(b -> b
+                    .property("dsr.reply.escalate-delay", "300"));
 
     @Test
     void aBouncedReplyIsEscalatedOnce() throws Exception {
-        String id = requests.submitVerified("""
+        String id = hub.requests().submitVerified("""
                 {"controller": "ironzon", "types": ["access"],
                  "identities": [{"type": "email", "value": "pat@example.com"}]}""");
-        requests.awaitStatus(id, RequestStatus.COMPLETED);
-        MimeMessage reply = ReplyMails.await(mail, "pat@example.com", "Your privacy request is complete");
-        String replyId = (String) rows.rows("SELECT message_id FROM outbound_message WHERE request_id = ? AND kind = "
+        hub.requests().awaitStatus(id, RequestStatus.COMPLETED);
+        MimeMessage reply = ReplyMails.await(hub.mail(), "pat@example.com", "Your privacy request is complete");
+        String replyId = (String) hub.rows().rows("SELECT message_id FROM outbound_message WHERE request_id = ? AND kind = "
                 + "'REPLY'", id).get(0).get("message_id");
 
         String bounce = "From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\nTo: " + SeedMailboxes.IRONZON
@@ -77,15 +44,15 @@ class ReplyBounceEscalationTest {
                 + "This is the mail system at host mx.example.com.\n\nI'm sorry to have to inform you that your "
                 + "message could not be delivered: mailbox full.\n\n--- original message headers ---\n"
                 + "Message-ID: " + replyId + "\nSubject: " + ReplyMails.subjectOf(reply) + "\n";
-        RawSmtp.send(mail.smtpPort(), "MAILER-DAEMON@mx.example.com", SeedMailboxes.IRONZON, bounce.getBytes(StandardCharsets.UTF_8));
+        RawSmtp.send(hub.mail().smtpPort(), "MAILER-DAEMON@mx.example.com", SeedMailboxes.IRONZON, bounce.getBytes(StandardCharsets.UTF_8));
 
-        MimeMessage escalation = ReplyMails.await(mail, "support@ironzon.com", "Reply could not be delivered");
-        assertThat(escalation.getSubject()).startsWith("[" + requests.request(id).reference() + "]");
+        MimeMessage escalation = ReplyMails.await(hub.mail(), "support@ironzon.com", "Reply could not be delivered");
+        assertThat(escalation.getSubject()).startsWith("[" + hub.requests().request(id).reference() + "]");
         assertThat(ReplyMails.text(escalation)).contains("bounced").doesNotContain("pat@example.com");
-        assertThat(rows.rows("SELECT detail FROM audit_event WHERE request_id = ? AND action = 'REPLY_BOUNCED'", id))
+        assertThat(hub.rows().rows("SELECT detail FROM audit_event WHERE request_id = ? AND action = 'REPLY_BOUNCED'", id))
                 .singleElement().satisfies(r -> assertThat((String) r.get("detail")).contains("REPLY message")
                         .contains("delivery failure (X-Failed-Recipients)"));
-        assertThat(rows.rows("SELECT COUNT(*) AS n FROM subject_request", new Object[0]).get(0).get("n"))
+        assertThat(hub.rows().rows("SELECT COUNT(*) AS n FROM subject_request", new Object[0]).get(0).get("n"))
                 .isEqualTo(1L);
         assertThat(hub.bean(UndeliveredReplies.class).escalate()).isZero();
     }
