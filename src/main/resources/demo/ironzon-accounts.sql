@@ -1,32 +1,5 @@
 -- Demo account database of ironzon (embedded profile only). Fictional people; addresses use example domains.
-CREATE TABLE IF NOT EXISTS accounts (
-    account_id VARCHAR(40) PRIMARY KEY,
-    email VARCHAR(320) NOT NULL,
-    phone VARCHAR(32),
-    full_name VARCHAR(200),
-    country VARCHAR(2),
-    created_at TIMESTAMP NOT NULL,
-    marketing_consent BOOLEAN DEFAULT FALSE NOT NULL,
-    processing_restricted BOOLEAN DEFAULT FALSE NOT NULL
-);
-CREATE INDEX IF NOT EXISTS accounts_email ON accounts (email);
-CREATE TABLE IF NOT EXISTS devices (
-    serial_number VARCHAR(64) PRIMARY KEY,
-    account_id VARCHAR(40) NOT NULL REFERENCES accounts (account_id),
-    model VARCHAR(100),
-    nickname VARCHAR(100),
-    last_seen_ip VARCHAR(45),
-    registered_at TIMESTAMP
-);
-CREATE TABLE IF NOT EXISTS orders (
-    order_number VARCHAR(32) PRIMARY KEY,
-    account_id VARCHAR(40) NOT NULL REFERENCES accounts (account_id),
-    ordered_at DATE NOT NULL,
-    total_cents INTEGER,
-    currency VARCHAR(3),
-    shipping_name VARCHAR(200),
-    shipping_address VARCHAR(400)
-);
+-- schema: account-database
 -- rows of accounts
 INSERT INTO accounts (account_id, email, phone, full_name, country, created_at, marketing_consent) VALUES ('IRZ-1001', 'sam@example.com', '+15555550101', 'Sam Taylor', 'US', TIMESTAMP '2023-02-11 09:12:00', TRUE);
 INSERT INTO devices (serial_number, account_id, model, nickname, last_seen_ip, registered_at) VALUES ('IRZ-LOCK-7731', 'IRZ-1001', 'SmartLock Pro', 'Front door', '203.0.113.17', TIMESTAMP '2023-02-11 09:30:00');

@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -22,7 +24,8 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 /**
  * The embedded profile's demo data, so that a newcomer's request finds real rows and objects: each demo database
  * system ({@code demo: true}) gets the tables and rows of {@code demo/<system id>.sql}, each demo bucket system the
- * objects listed in {@code demo/<system id>.objects} on the embedded object store. Seeding is idempotent: tables are
+ * objects listed in {@code demo/<system id>.objects} on the embedded object store. A script may take its tables from
+ * a shared schema script ({@code -- schema: account-database} reads {@code demo/account-database.sql} first). Seeding is idempotent: tables are
  * created if missing, rows are added only to an empty table, objects only when missing.
  */
 public final class DemoSystems {
@@ -30,6 +33,8 @@ public final class DemoSystems {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSystems.class);
     /** Separates a demo script's schema from its rows: {@code -- rows of <table>}. */
     private static final String ROWS_MARKER = "-- rows of ";
+    /** A demo script that shares a schema names it: {@code -- schema: account-database}. */
+    private static final Pattern SCHEMA = Pattern.compile("(?m)^-- schema: ([a-z0-9-]+)$");
 
     private final HubBuckets buckets;
 
@@ -42,7 +47,7 @@ public final class DemoSystems {
             if (system.demo() && system.connector() instanceof JdbcConnector jdbc) {
                 String script = resource("demo/" + system.id() + ".sql");
                 if (script != null) {
-                    seed(system.id(), jdbc, script);
+                    seed(system.id(), jdbc, withSchema(script));
                 }
             }
         }
@@ -71,6 +76,19 @@ public final class DemoSystems {
         } catch (SQLException e) {
             throw new IllegalStateException("demo system " + systemId + " could not be seeded: " + e.getMessage(), e);
         }
+    }
+
+    private String withSchema(String script) {
+        Matcher named = SCHEMA.matcher(script);
+        if (!named.find()) {
+            return script;
+        }
+        String schema = resource("demo/" + named.group(1) + ".sql");
+        if (schema == null) {
+            throw new IllegalStateException("demo script names the schema demo/" + named.group(1)
+                    + ".sql, which is not on the classpath");
+        }
+        return schema + "\n" + script;
     }
 
     public void seedBuckets(FulfilmentCatalogue catalogue) {
