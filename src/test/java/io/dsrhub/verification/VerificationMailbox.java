@@ -11,8 +11,11 @@ import org.awaitility.Awaitility;
 /** The verification mails a test address received over SMTP (GreenMail), and the code and link in them. */
 final class VerificationMailbox {
 
-    static final String SUBJECT = "Please confirm your privacy request";
-    private static final Pattern CODE = Pattern.compile("Your confirmation code is: ([0-9]{4}-[0-9]{4})");
+    /** The code mail's subject in English, Finnish and Chinese. */
+    static final List<String> SUBJECTS = List.of("Please confirm your privacy request", "Vahvista tietosuojapyyntösi",
+            "请确认您向");
+    private static final Pattern CODE = Pattern.compile(
+            "(?:Your confirmation code is: |Vahvistuskoodisi on: |您的确认码是：)([0-9]{4}-[0-9]{4})");
     private static final Pattern LINK = Pattern.compile("(https?://\\S+/verify/(\\S+))");
 
     private final TestMailServer mail;
@@ -29,7 +32,8 @@ final class VerificationMailbox {
     }
 
     List<MimeMessage> codeMails(String address) {
-        return mail.messagesTo(address).stream().filter(m -> subject(m).contains(SUBJECT)).toList();
+        return mail.messagesTo(address).stream().filter(m -> SUBJECTS.stream().anyMatch(subject(m)::contains))
+                .toList();
     }
 
     static String code(MimeMessage message) {
