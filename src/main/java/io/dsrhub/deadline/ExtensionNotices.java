@@ -61,7 +61,7 @@ public final class ExtensionNotices {
         model.put("newDueOn", newDueOn.format(format));
         model.put("regimeName", regime == null ? "" : regime.name());
         String authority = regime == null ? null
-                : regime.authorityFor(request.jurisdiction() != null ? request.jurisdiction() : request.country());
+                : regime.authorityFor(ClockSubject.of(request).jurisdiction());
         model.put("authority", authority == null ? "" : authority);
         model.put("statusUrl", publicBaseUrl + "/status/" + request.id() + "?token=" + statusTokens.issue(request.id()));
         RenderedMail mail = RenderedMail.parse(templates.render(TEMPLATE, controller.id(), language, model), TEMPLATE);

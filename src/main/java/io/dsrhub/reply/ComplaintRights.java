@@ -36,9 +36,9 @@ public final class ComplaintRights {
     }
 
     public Rights of(SubjectRequest request, Controller controller) {
-        Optional<Regime> regime = calculator.regimeFor(controller, ClockSubject.of(request));
-        String jurisdiction = request.jurisdiction() != null ? request.jurisdiction() : request.country();
-        String authority = regime.map(r -> r.authorityFor(jurisdiction)).orElse("");
+        ClockSubject subject = ClockSubject.of(request);
+        Optional<Regime> regime = calculator.regimeFor(controller, subject);
+        String authority = regime.map(r -> r.authorityFor(subject.jurisdiction())).orElse("");
         boolean court = regime.map(r -> JUDICIAL_REMEDY.contains(r.id())).orElse(false);
         return new Rights(regime.map(Regime::name).orElse(""), authority == null ? "" : authority, court,
                 controller.complaints() == null ? "" : controller.complaints());
